@@ -1,0 +1,51 @@
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Common;
+using MediaVault.Domain.Users;
+
+namespace MediaVault.Domain.Activity;
+
+public readonly record struct ActivityEntryId(Guid Value)
+{
+    public static ActivityEntryId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>
+/// One line of an asset's activity log: who did what, when. Append-only; written in the same transaction as the change
+/// it records. It outlives the asset, so that a deletion stays on record.
+/// </summary>
+public sealed class ActivityEntry : AggregateRoot<ActivityEntryId>
+{
+    public const int ActionMaxLength = 64;
+
+    private ActivityEntry()
+    {
+    }
+
+    public AssetId AssetId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public UserId? ActorId { get; private set; }
+
+    /// <summary>A dotted name such as <c>asset.created</c> or <c>grant.revoked</c>.</summary>
+    public string Action { get; private set; } = string.Empty;
+
+    /// <summary>Facts about the action as a JSON object.</summary>
+    public string Details { get; private set; } = "{}";
+
+    public static ActivityEntry Record(AssetId assetId, UserId? actorId, string action, string details, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        return new ActivityEntry
+        {
+            Id = ActivityEntryId.New(),
+            AssetId = assetId,
+            ActorId = actorId,
+            Action = action,
+            Details = details,
+            At = at,
+        };
+    }
+}

@@ -1,0 +1,268 @@
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets.Events;
+using MediaVault.Domain.Assets.Rules;
+using MediaVault.Domain.Common;
+using MediaVault.Domain.Owners;
+using MediaVault.Domain.Sharing;
+using MediaVault.Domain.Sharing.Rules;
+using MediaVault.Domain.Users;
+
+namespace MediaVault.Domain.Assets;
+
+/// <summary>
+/// An image, video or audio file and everything said about it. It is private to its owner by default and is shared
+/// only through the grants it holds. Its life: registered <see cref="AssetStatus.Pending"/> while the bytes are
+/// uploaded, then <see cref="AssetStatus.Ready"/>; an upload never completed is abandoned, a ready asset is deleted.
+/// </summary>
+public sealed class Asset : AggregateRoot<AssetId>
+{
+    private readonly List<Tag> _tags = [];
+    private readonly List<ShareGrant> _grants = [];
+
+    private Asset()
+    {
+    }
+
+    public UserId OwnerId { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string? Description { get; private set; }
+
+    public FileName FileName { get; private set; } = null!;
+
+    public ContentType ContentType { get; private set; } = null!;
+
+    /// <summary>Follows from the content type; stored so that lists filter on it in the database.</summary>
+    public MediaKind Kind { get; private set; }
+
+    public long SizeBytes { get; private set; }
+
+    public Sha256Digest? Sha256 { get; private set; }
+
+    public AssetStatus Status { get; private set; }
+
+    /// <summary>Where the bytes live in the object store.</summary>
+    public string StorageKey { get; private set; } = string.Empty;
+
+    /// <summary>After this instant a pending upload is abandoned.</summary>
+    public DateTimeOffset UploadExpiresAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyCollection<Tag> Tags => _tags.AsReadOnly();
+
+    /// <summary>The grants loaded with this asset (all of them, or only those a use case asked for).</summary>
+    public IReadOnlyCollection<ShareGrant> Grants => _grants.AsReadOnly();
+
+    /// <summary>
+    /// Registers a new upload: the owner's quota is reserved for the declared size, and the asset stays pending,
+    /// visible to its owner only, until <see cref="CompleteUpload"/>.
+    /// </summary>
+    public static Asset Register(
+        Owner owner,
+        FileName fileName,
+        ContentType contentType,
+        long sizeBytes,
+        long maxSizeBytes,
+        Sha256Digest? sha256,
+        string? title,
+        string? description,
+        IEnumerable<Tag> tags,
+        DateTimeOffset uploadExpiresAt,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(contentType);
+        CheckRule(new AssetSizeMustBeWithinLimit(sizeBytes, maxSizeBytes));
+        var distinctTags = tags.Distinct().ToList();
+        CheckRule(new TagsPerAssetMustBeLimited(distinctTags.Count));
+        owner.Reserve(sizeBytes);
+
+        var id = AssetId.New();
+        var asset = new Asset
+        {
+            Id = id,
+            OwnerId = owner.Id,
+            Title = string.IsNullOrWhiteSpace(title) ? fileName.Value : title.Trim(),
+            Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+            FileName = fileName,
+            ContentType = contentType,
+            Kind = contentType.Kind,
+            SizeBytes = sizeBytes,
+            Sha256 = sha256,
+            Status = AssetStatus.Pending,
+            StorageKey = $"assets/{owner.Id}/{id}",
+            UploadExpiresAt = uploadExpiresAt,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        asset._tags.AddRange(distinctTags);
+        asset.Raise(new AssetRegistered(id, owner.Id, fileName.Value, contentType.Value, sizeBytes, now));
+        return asset;
+    }
+
+    /// <summary>
+    /// Marks the upload complete once the stored object matches what was declared, and settles the reserved quota.
+    /// Idempotent: completing a ready asset changes nothing and returns <c>false</c>.
+    /// </summary>
+    public bool CompleteUpload(Owner owner, Capabilities caller, long storedSizeBytes, string? storedContentType, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        CheckRule(new OnlyOwnerCanCompleteUpload(caller));
+        if (Status == AssetStatus.Ready)
+        {
+            return false;
+        }
+
+        CheckRule(new StoredObjectMustMatchDeclaration(SizeBytes, ContentType, storedSizeBytes, storedContentType));
+        owner.SettleReservation(SizeBytes);
+        Status = AssetStatus.Ready;
+        UpdatedAt = now;
+        Raise(new AssetUploaded(Id, OwnerId, SizeBytes, now));
+        return true;
+    }
+
+    /// <summary>Gives up an upload that never completed: its reservation is released; the caller removes the row and object.</summary>
+    public void AbandonUpload(Owner owner, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        CheckRule(new OnlyPendingAssetCanBeAbandoned(Status));
+        owner.ReleaseReservation(SizeBytes);
+        Raise(new UploadAbandoned(Id, null, StorageKey, now));
+    }
+
+    /// <summary>Changes title, description or tags; a <c>null</c> argument leaves that detail as it is.</summary>
+    public void UpdateDetails(UserId actor, Capabilities caller, string? title, string? description, IReadOnlyCollection<Tag>? tags, DateTimeOffset now)
+    {
+        CheckRule(new OnlyEditorsCanEditAsset(caller));
+        var changed = new List<string>();
+        if (title is not null && !string.IsNullOrWhiteSpace(title) && title.Trim() != Title)
+        {
+            Title = title.Trim();
+            changed.Add("title");
+        }
+
+        if (description is not null)
+        {
+            var newDescription = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+            if (newDescription != Description)
+            {
+                Description = newDescription;
+                changed.Add("description");
+            }
+        }
+
+        if (tags is not null)
+        {
+            var distinct = tags.Distinct().ToList();
+            CheckRule(new TagsPerAssetMustBeLimited(distinct.Count));
+            if (!distinct.ToHashSet().SetEquals(_tags))
+            {
+                _tags.Clear();
+                _tags.AddRange(distinct);
+                changed.Add("tags");
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            UpdatedAt = now;
+            Raise(new AssetUpdated(Id, actor, changed, now));
+        }
+    }
+
+    /// <summary>Records that a person was handed a download URL for this asset.</summary>
+    public void RecordDownload(UserId actor, Capabilities caller, DateTimeOffset now)
+    {
+        CheckRule(new DownloadRequiresReadyAssetAndAccess(caller));
+        Raise(new AssetDownloaded(Id, actor, now));
+    }
+
+    /// <summary>Deletes the asset: only its owner may. The owner's usage or reservation is given back.</summary>
+    public void Delete(Owner owner, Capabilities caller, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        CheckRule(new OnlyOwnerCanDeleteAsset(caller));
+        if (Status == AssetStatus.Ready)
+        {
+            owner.ReleaseUsage(SizeBytes);
+        }
+        else
+        {
+            owner.ReleaseReservation(SizeBytes);
+        }
+
+        Raise(new AssetDeleted(Id, OwnerId, StorageKey, now));
+    }
+
+    /// <summary>The grant that gives <paramref name="person"/> access now, if any.</summary>
+    public ShareGrant? ActiveGrantFor(UserId person, DateTimeOffset now) =>
+        _grants.FirstOrDefault(g => g.GranteeId == person && g.IsActiveAt(now));
+
+    /// <summary>
+    /// Grants <paramref name="grantee"/> a role on this asset. Only the owner or a manager shares; the owner is never a
+    /// grantee; a person holds one grant per asset; ownership is not granted; expiry lies in the future.
+    /// A grant that has expired or was revoked before does not stand in the way.
+    /// </summary>
+    public ShareGrant ShareWith(UserId actor, Capabilities caller, UserId grantee, AccessRole role, DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        CheckRule(new OnlyOwnerOrManagerCanShare(caller));
+        CheckRule(new GrantCannotTargetOwner(OwnerId, grantee));
+        CheckRule(new GrantRoleMustBeGrantable(role));
+        CheckRule(new GrantExpiryMustBeInFuture(expiresAt, now));
+        CheckRule(new OneActiveGrantPerGrantee(HasLiveGrant(grantee, now)));
+
+        foreach (var lapsed in _grants.Where(g => g.GranteeId == grantee && !g.IsRevoked && !g.IsActiveAt(now)))
+        {
+            lapsed.Revoke(actor, now);
+        }
+
+        var grant = ShareGrant.Create(Id, grantee, role, expiresAt, actor, now);
+        _grants.Add(grant);
+        Raise(new GrantCreated(Id, actor, grant.Id, grantee, role, grant.ExpiresAt, now));
+        return grant;
+    }
+
+    /// <summary>Whether <paramref name="grantee"/> holds a grant that is neither revoked nor expired.</summary>
+    public bool HasLiveGrant(UserId grantee, DateTimeOffset now) => ActiveGrantFor(grantee, now) is not null;
+
+    /// <summary>Changes the role or expiry of a grant (owner or manager only).</summary>
+    public void ChangeGrant(UserId actor, Capabilities caller, GrantId grantId, AccessRole? role, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now)
+    {
+        var grant = FindGrant(grantId);
+        CheckRule(new OnlyOwnerOrManagerCanShare(caller));
+        CheckRule(new RevokedGrantCannotChange(grant.IsRevoked));
+        var newRole = role ?? grant.Role;
+        var newExpiry = clearExpiry ? null : expiresAt ?? grant.ExpiresAt;
+        CheckRule(new GrantRoleMustBeGrantable(newRole));
+        if (expiresAt is not null)
+        {
+            CheckRule(new GrantExpiryMustBeInFuture(expiresAt, now));
+        }
+
+        grant.Change(newRole, newExpiry, now);
+        Raise(new GrantUpdated(Id, actor, grant.Id, grant.GranteeId, grant.Role, grant.ExpiresAt, now));
+    }
+
+    /// <summary>Ends a grant at once: by the owner, a manager, or the grantee leaving.</summary>
+    public void RevokeGrant(UserId actor, Capabilities caller, GrantId grantId, DateTimeOffset now)
+    {
+        var grant = FindGrant(grantId);
+        CheckRule(new OnlyOwnerManagerOrGranteeCanRevokeGrant(caller, actor, grant.GranteeId));
+        if (grant.IsRevoked)
+        {
+            return;
+        }
+
+        grant.Revoke(actor, now);
+        Raise(new GrantRevoked(Id, actor, grant.Id, grant.GranteeId, now));
+    }
+
+    private ShareGrant FindGrant(GrantId grantId) =>
+        _grants.FirstOrDefault(g => g.Id == grantId)
+        ?? throw new InvalidOperationException($"Grant {grantId} is not loaded with asset {Id}.");
+}

@@ -1,0 +1,62 @@
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Common;
+
+namespace MediaVault.Domain.Assets.Rules;
+
+public sealed class AssetSizeMustBeWithinLimit(long sizeBytes, long maxSizeBytes) : IBusinessRule
+{
+    public bool IsBroken() => sizeBytes <= 0 || sizeBytes > maxSizeBytes;
+
+    public string Message => $"An asset must have between 1 and {maxSizeBytes} bytes.";
+}
+
+public sealed class OnlyOwnerCanCompleteUpload(Capabilities caller) : IBusinessRule
+{
+    public bool IsBroken() => !caller.IsOwner;
+
+    public string Message => "Only the owner completes an upload.";
+}
+
+public sealed class StoredObjectMustMatchDeclaration(long declaredSize, ContentType declaredType, long storedSize, string? storedContentType) : IBusinessRule
+{
+    public bool IsBroken() =>
+        storedSize != declaredSize
+        || !string.Equals(storedContentType?.Trim(), declaredType.Value, StringComparison.OrdinalIgnoreCase);
+
+    public string Message => "The stored object does not match the declared size and content type.";
+}
+
+public sealed class OnlyEditorsCanEditAsset(Capabilities caller) : IBusinessRule
+{
+    public bool IsBroken() => !caller.CanEdit;
+
+    public string Message => "Only the owner, a manager or an editor changes an asset's details.";
+}
+
+public sealed class OnlyOwnerCanDeleteAsset(Capabilities caller) : IBusinessRule
+{
+    public bool IsBroken() => !caller.CanDelete;
+
+    public string Message => "Only the owner deletes an asset.";
+}
+
+public sealed class DownloadRequiresReadyAssetAndAccess(Capabilities caller) : IBusinessRule
+{
+    public bool IsBroken() => !caller.CanDownload;
+
+    public string Message => "Only a ready asset is downloaded, by its owner or an active grantee.";
+}
+
+public sealed class TagsPerAssetMustBeLimited(int count) : IBusinessRule
+{
+    public bool IsBroken() => count > Tag.MaxPerAsset;
+
+    public string Message => $"An asset carries at most {Tag.MaxPerAsset} tags.";
+}
+
+public sealed class OnlyPendingAssetCanBeAbandoned(AssetStatus status) : IBusinessRule
+{
+    public bool IsBroken() => status != AssetStatus.Pending;
+
+    public string Message => "Only an upload that never completed is abandoned.";
+}

@@ -1,0 +1,75 @@
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Common;
+using MediaVault.Domain.Users;
+
+namespace MediaVault.Domain.Sharing.Rules;
+
+public sealed class OnlyOwnerOrManagerCanShare(Capabilities caller) : IBusinessRule
+{
+    public bool IsBroken() => !caller.CanShare;
+
+    public string Message => "Only the owner or a manager shares an asset.";
+}
+
+public sealed class GrantCannotTargetOwner(UserId ownerId, UserId granteeId) : IBusinessRule
+{
+    public bool IsBroken() => ownerId == granteeId;
+
+    public string Message => "The owner is not a grantee of its own asset.";
+}
+
+public sealed class GrantRoleMustBeGrantable(AccessRole role) : IBusinessRule
+{
+    public bool IsBroken() => !role.IsGrantable();
+
+    public string Message => "A grant carries viewer, editor or manager; ownership is not granted.";
+}
+
+public sealed class GrantExpiryMustBeInFuture(DateTimeOffset? expiresAt, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => expiresAt is not null && expiresAt <= now;
+
+    public string Message => "A grant cannot expire in the past.";
+}
+
+public sealed class OneActiveGrantPerGrantee(bool granteeAlreadyHasGrant) : IBusinessRule
+{
+    public bool IsBroken() => granteeAlreadyHasGrant;
+
+    public string Message => "The person already holds a grant on this asset.";
+}
+
+public sealed class OnlyOwnerManagerOrGranteeCanRevokeGrant(Capabilities caller, UserId callerId, UserId granteeId) : IBusinessRule
+{
+    public bool IsBroken() => !caller.CanShare && callerId != granteeId;
+
+    public string Message => "A grant is revoked by the owner, a manager, or the grantee leaving.";
+}
+
+public sealed class RevokedGrantCannotChange(bool isRevoked) : IBusinessRule
+{
+    public bool IsBroken() => isRevoked;
+
+    public string Message => "A revoked grant cannot be changed.";
+}
+
+public sealed class LinkExpiryMustBeInFuture(DateTimeOffset? expiresAt, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => expiresAt is not null && expiresAt <= now;
+
+    public string Message => "A link cannot expire in the past.";
+}
+
+public sealed class LinkDownloadLimitMustBePositive(int? maxDownloads) : IBusinessRule
+{
+    public bool IsBroken() => maxDownloads is <= 0;
+
+    public string Message => "A link's download limit is at least 1.";
+}
+
+public sealed class LinkMustBeUsable(ShareLink link, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => !link.IsUsableAt(now);
+
+    public string Message => "The link is revoked, expired or used up.";
+}

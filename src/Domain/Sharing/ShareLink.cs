@@ -1,0 +1,88 @@
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Events;
+using MediaVault.Domain.Common;
+using MediaVault.Domain.Sharing.Rules;
+using MediaVault.Domain.Users;
+
+namespace MediaVault.Domain.Sharing;
+
+/// <summary>
+/// A public link to one ready asset: anyone holding its token may see the asset's name and download it, unless the
+/// link is revoked, past its expiry, out of downloads, or asks for a password the holder does not give.
+/// The token itself is never kept: only its hash.
+/// </summary>
+public sealed class ShareLink : AggregateRoot<LinkId>
+{
+    private ShareLink()
+    {
+    }
+
+    public AssetId AssetId { get; private set; }
+
+    public string TokenHash { get; private set; } = string.Empty;
+
+    public string? PasswordHash { get; private set; }
+
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    public int? MaxDownloads { get; private set; }
+
+    public int DownloadCount { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public UserId CreatedBy { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public bool HasPassword => PasswordHash is not null;
+
+    public bool IsUsableAt(DateTimeOffset now) =>
+        RevokedAt is null
+        && (ExpiresAt is null || ExpiresAt > now)
+        && (MaxDownloads is null || DownloadCount < MaxDownloads);
+
+    public static ShareLink Create(
+        Asset asset, UserId actor, Capabilities caller, string tokenHash, string? passwordHash, DateTimeOffset? expiresAt, int? maxDownloads, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
+        CheckRule(new OnlyOwnerOrManagerCanShare(caller));
+        CheckRule(new LinkExpiryMustBeInFuture(expiresAt, now));
+        CheckRule(new LinkDownloadLimitMustBePositive(maxDownloads));
+        var link = new ShareLink
+        {
+            Id = LinkId.New(),
+            AssetId = asset.Id,
+            TokenHash = tokenHash,
+            PasswordHash = passwordHash,
+            ExpiresAt = expiresAt?.ToUniversalTime(),
+            MaxDownloads = maxDownloads,
+            CreatedAt = now,
+            CreatedBy = actor,
+        };
+        link.Raise(new LinkCreated(asset.Id, actor, link.Id, link.ExpiresAt, link.HasPassword, maxDownloads, now));
+        return link;
+    }
+
+    /// <summary>Counts one download through the link. The database applies the same limit atomically.</summary>
+    public void RecordDownload(DateTimeOffset now)
+    {
+        CheckRule(new LinkMustBeUsable(this, now));
+        DownloadCount++;
+        Raise(new LinkDownloaded(AssetId, null, Id, DownloadCount, now));
+    }
+
+    public void Revoke(UserId actor, Capabilities caller, DateTimeOffset now)
+    {
+        CheckRule(new OnlyOwnerOrManagerCanShare(caller));
+        if (RevokedAt is not null)
+        {
+            return;
+        }
+
+        RevokedAt = now;
+        Raise(new LinkRevoked(AssetId, actor, Id, now));
+    }
+}

@@ -5,7 +5,7 @@ using MediaVault.Domain.Users;
 namespace MediaVault.Domain.Access;
 
 /// <summary>
-/// The single place that decides access to assets. <see cref="Evaluate"/> answers "what may this person do to this
+/// The single place that decides access to assets. <c>Evaluate</c> answers "what may this person do to this
 /// asset now"; <see cref="VisibleTo"/> and <see cref="SharedWith"/> state the same visibility rule as expressions,
 /// so that list queries apply it inside the database instead of filtering in memory.
 /// </summary>
@@ -18,19 +18,27 @@ public static class AccessPolicy
     public static Capabilities Evaluate(Asset asset, UserId principal, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        var isReady = asset.Status == AssetStatus.Ready;
-        if (asset.OwnerId == principal)
+        return Evaluate(asset.OwnerId, asset.Status, asset.ActiveGrantFor(principal, now)?.Role, principal);
+    }
+
+    /// <summary>
+    /// The same decision from the facts a query projects: the owner, the status, and the role of the principal's
+    /// active grant (<c>null</c> when it holds none).
+    /// </summary>
+    public static Capabilities Evaluate(UserId ownerId, AssetStatus status, AccessRole? activeGrantRole, UserId principal)
+    {
+        var isReady = status == AssetStatus.Ready;
+        if (ownerId == principal)
         {
             return Capabilities.For(AccessRole.Owner, isReady);
         }
 
-        if (!isReady)
+        if (!isReady || activeGrantRole is not { } role || !role.IsGrantable())
         {
             return Capabilities.None;
         }
 
-        var grant = asset.ActiveGrantFor(principal, now);
-        return grant is null ? Capabilities.None : Capabilities.For(grant.Role, isReady);
+        return Capabilities.For(role, isReady);
     }
 
     /// <summary>Assets the principal may see: its own, and ready assets it holds an active grant on.</summary>

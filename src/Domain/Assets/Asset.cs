@@ -29,16 +29,19 @@ public sealed class Asset : AggregateRoot<AssetId>
 
     public string? Description { get; private set; }
 
-    public FileName FileName { get; private set; } = null!;
+    /// <summary>The file's name as uploaded (validated as a <see cref="Assets.FileName"/>).</summary>
+    public string FileName { get; private set; } = string.Empty;
 
-    public ContentType ContentType { get; private set; } = null!;
+    /// <summary>The MIME type (validated as a <see cref="Assets.ContentType"/>): image/*, video/* or audio/*.</summary>
+    public string ContentType { get; private set; } = string.Empty;
 
     /// <summary>Follows from the content type; stored so that lists filter on it in the database.</summary>
     public MediaKind Kind { get; private set; }
 
     public long SizeBytes { get; private set; }
 
-    public Sha256Digest? Sha256 { get; private set; }
+    /// <summary>The SHA-256 digest the client declared, as 64 lower-case hex characters (a <see cref="Sha256Digest"/>).</summary>
+    public string? Sha256 { get; private set; }
 
     public AssetStatus Status { get; private set; }
 
@@ -87,13 +90,13 @@ public sealed class Asset : AggregateRoot<AssetId>
         {
             Id = id,
             OwnerId = owner.Id,
-            Title = string.IsNullOrWhiteSpace(title) ? fileName.Value : title.Trim(),
+            Title = string.IsNullOrWhiteSpace(title) ? DefaultTitle(fileName) : title.Trim(),
             Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
-            FileName = fileName,
-            ContentType = contentType,
+            FileName = fileName.Value,
+            ContentType = contentType.Value,
             Kind = contentType.Kind,
             SizeBytes = sizeBytes,
-            Sha256 = sha256,
+            Sha256 = sha256?.Value,
             Status = AssetStatus.Pending,
             StorageKey = $"assets/{owner.Id}/{id}",
             UploadExpiresAt = uploadExpiresAt,
@@ -131,6 +134,7 @@ public sealed class Asset : AggregateRoot<AssetId>
     {
         ArgumentNullException.ThrowIfNull(owner);
         CheckRule(new OnlyPendingAssetCanBeAbandoned(Status));
+        CheckRule(new UploadWindowMustHaveClosed(UploadExpiresAt, now));
         owner.ReleaseReservation(SizeBytes);
         Raise(new UploadAbandoned(Id, null, StorageKey, now));
     }
@@ -162,8 +166,8 @@ public sealed class Asset : AggregateRoot<AssetId>
             CheckRule(new TagsPerAssetMustBeLimited(distinct.Count));
             if (!distinct.ToHashSet().SetEquals(_tags))
             {
-                _tags.Clear();
-                _tags.AddRange(distinct);
+                _tags.RemoveAll(t => !distinct.Contains(t));
+                _tags.AddRange(distinct.Where(t => !_tags.Contains(t)));
                 changed.Add("tags");
             }
         }
@@ -260,6 +264,19 @@ public sealed class Asset : AggregateRoot<AssetId>
 
         grant.Revoke(actor, now);
         Raise(new GrantRevoked(Id, actor, grant.Id, grant.GranteeId, now));
+    }
+
+    // A file name may be longer than a title; the title taken from it is cut to fit (never inside a surrogate pair).
+    private static string DefaultTitle(FileName fileName)
+    {
+        var value = fileName.Value;
+        if (value.Length <= AssetDetails.TitleMaxLength)
+        {
+            return value;
+        }
+
+        var cut = char.IsHighSurrogate(value[AssetDetails.TitleMaxLength - 1]) ? AssetDetails.TitleMaxLength - 1 : AssetDetails.TitleMaxLength;
+        return value[..cut].TrimEnd();
     }
 
     private ShareGrant FindGrant(GrantId grantId) =>

@@ -49,6 +49,7 @@ public sealed class ShareLink : AggregateRoot<LinkId>
         ArgumentNullException.ThrowIfNull(asset);
         ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
         CheckRule(new OnlyOwnerOrManagerCanShare(caller));
+        CheckRule(new LinkRequiresReadyAsset(asset.Status));
         CheckRule(new LinkExpiryMustBeInFuture(expiresAt, now));
         CheckRule(new LinkDownloadLimitMustBePositive(maxDownloads));
         var link = new ShareLink

@@ -17,11 +17,11 @@ public sealed class OnlyOwnerCanCompleteUpload(Capabilities caller) : IBusinessR
     public string Message => "Only the owner completes an upload.";
 }
 
-public sealed class StoredObjectMustMatchDeclaration(long declaredSize, ContentType declaredType, long storedSize, string? storedContentType) : IBusinessRule
+public sealed class StoredObjectMustMatchDeclaration(long declaredSize, string declaredType, long storedSize, string? storedContentType) : IBusinessRule
 {
     public bool IsBroken() =>
         storedSize != declaredSize
-        || !string.Equals(storedContentType?.Trim(), declaredType.Value, StringComparison.OrdinalIgnoreCase);
+        || !string.Equals(storedContentType?.Trim(), declaredType, StringComparison.OrdinalIgnoreCase);
 
     public string Message => "The stored object does not match the declared size and content type.";
 }
@@ -59,4 +59,12 @@ public sealed class OnlyPendingAssetCanBeAbandoned(AssetStatus status) : IBusine
     public bool IsBroken() => status != AssetStatus.Pending;
 
     public string Message => "Only an upload that never completed is abandoned.";
+}
+
+/// <summary>A pending upload is abandoned only once its upload window has closed (at <c>UploadExpiresAt</c> or later).</summary>
+public sealed class UploadWindowMustHaveClosed(DateTimeOffset uploadExpiresAt, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => now < uploadExpiresAt;
+
+    public string Message => "An upload is abandoned only after its upload window has closed.";
 }

@@ -1,4 +1,5 @@
 using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
 using MediaVault.Domain.Common;
 using MediaVault.Domain.Users;
 
@@ -58,6 +59,14 @@ public sealed class LinkExpiryMustBeInFuture(DateTimeOffset? expiresAt, DateTime
     public bool IsBroken() => expiresAt is not null && expiresAt <= now;
 
     public string Message => "A link cannot expire in the past.";
+}
+
+/// <summary>A pending asset is seen by its owner only, so no public link points at it.</summary>
+public sealed class LinkRequiresReadyAsset(AssetStatus status) : IBusinessRule
+{
+    public bool IsBroken() => status != AssetStatus.Ready;
+
+    public string Message => "A link is created only for a ready asset.";
 }
 
 public sealed class LinkDownloadLimitMustBePositive(int? maxDownloads) : IBusinessRule

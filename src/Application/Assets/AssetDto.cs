@@ -1,0 +1,24 @@
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+
+namespace MediaVault.Application.Assets;
+
+/// <summary>The caller's capabilities on an asset, as the API shows them.</summary>
+public sealed record AccessDto(AccessRole? Role, bool CanView, bool CanDownload, bool CanEdit, bool CanShare, bool CanDelete);
+
+/// <summary>An asset as one caller sees it.</summary>
+public sealed record AssetDto(
+    Guid Id,
+    Guid OwnerId,
+    string Title,
+    string? Description,
+    string FileName,
+    string ContentType,
+    MediaKind Kind,
+    long SizeBytes,
+    string? Sha256,
+    AssetStatus Status,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    AccessDto Access);

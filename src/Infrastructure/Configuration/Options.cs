@@ -1,0 +1,109 @@
+namespace MediaVault.Infrastructure.Configuration;
+
+/// <summary><c>Database__Provider</c>: <c>Sqlite</c> (default, embedded) or <c>Postgres</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.FileSystem;
+
+    public int UploadUrlTtlSeconds { get; set; } = 900;
+
+    public int DownloadUrlTtlSeconds { get; set; } = 300;
+
+    public FileSystemStorageOptions FileSystem { get; set; } = new();
+
+    public S3StorageOptions S3 { get; set; } = new();
+}
+
+public enum StorageProvider
+{
+    FileSystem,
+    S3,
+}
+
+public sealed class FileSystemStorageOptions
+{
+    /// <summary>Folder for objects; default <c>{data folder}/objects</c>.</summary>
+    public string? Root { get; set; }
+}
+
+public sealed class S3StorageOptions
+{
+    public Uri? ServiceUrl { get; set; }
+
+    public string Region { get; set; } = "us-east-1";
+
+    public string Bucket { get; set; } = string.Empty;
+
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    public bool ForcePathStyle { get; set; }
+}
+
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public EmailProvider Provider { get; set; } = EmailProvider.Pickup;
+
+    public string From { get; set; } = "MediaVault <no-reply@mediavault.local>";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Folder for <c>.eml</c> files of the pickup provider; default <c>{data folder}/mail</c>.</summary>
+    public string? PickupDirectory { get; set; }
+}
+
+public enum EmailProvider
+{
+    Pickup,
+    Smtp,
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "localhost";
+
+    public int Port { get; set; } = 25;
+}
+
+public sealed class AppOptions
+{
+    public const string Section = "App";
+
+    /// <summary>Absolute base URL used in e-mailed links and share-link URLs.</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:5000");
+
+    /// <summary>
+    /// Where the embedded defaults keep their files (SQLite database, objects, pickup mail, development signing key);
+    /// default <c>.data</c> under the content root.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+}
+
+public sealed class AssetsOptions
+{
+    public const string Section = "Assets";
+
+    public long MaxSizeBytes { get; set; } = 5L * 1024 * 1024 * 1024;
+
+    public long DefaultQuotaBytes { get; set; } = 10L * 1024 * 1024 * 1024;
+
+    public long MultipartThresholdBytes { get; set; } = 64L * 1024 * 1024;
+}

@@ -1,0 +1,162 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using MediaVault.Application.Abstractions;
+using MediaVault.Infrastructure.Configuration;
+using MediaVault.Infrastructure.Email;
+using MediaVault.Infrastructure.Health;
+using MediaVault.Infrastructure.Persistence;
+using MediaVault.Infrastructure.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace MediaVault.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Wires the adapters chosen by configuration (keys as in the API contract) to the application's ports.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
+        services.Configure<AssetsOptions>(configuration.GetSection(AssetsOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        var dataDirectory = DataDirectory(configuration, environment);
+        AddPersistence(services, configuration, dataDirectory);
+        AddStorage(services, configuration, dataDirectory);
+        AddEmail(services, configuration, dataDirectory);
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Applies the provider's pending migrations; several instances starting at once take turns.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Readers do not block the writer.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration[$"{AppOptions.Section}:{nameof(AppOptions.DataDirectory)}"];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(environment.ContentRootPath, ".data") : configured);
+    }
+
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString("Default");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database__Provider is Postgres: set ConnectionStrings__Default.");
+            }
+
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            // A database that does not answer gives a prompt 503, not a hanging request.
+            if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.Timeout = 5;
+                builder.CommandTimeout = 30;
+            }
+
+            services.AddDbContext<MediaVaultDbContext, PostgresDbContext>(options => options.UseNpgsql(builder.ConnectionString));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                Directory.CreateDirectory(dataDirectory);
+                connectionString = new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(dataDirectory, "mediavault.db"),
+                    DefaultTimeout = 5,
+                }.ToString();
+            }
+
+            services.AddDbContext<MediaVaultDbContext, SqliteDbContext>(options => options.UseSqlite(connectionString));
+        }
+
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+    }
+
+    private static void AddStorage(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (options.Provider == StorageProvider.S3)
+        {
+            var s3 = options.S3;
+            if (string.IsNullOrWhiteSpace(s3.Bucket))
+            {
+                throw new InvalidOperationException("Storage__Provider is S3: set Storage__S3__Bucket.");
+            }
+
+            services.AddSingleton<IAmazonS3>(_ =>
+            {
+                var config = new AmazonS3Config
+                {
+                    ForcePathStyle = s3.ForcePathStyle,
+                    AuthenticationRegion = s3.Region,
+                    // Many S3-compatible servers do not know the SDK's default checksums.
+                    RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+                    ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+                    Timeout = TimeSpan.FromSeconds(10),
+                    MaxErrorRetry = 1,
+                };
+                if (s3.ServiceUrl is not null)
+                {
+                    config.ServiceURL = s3.ServiceUrl.ToString();
+                }
+                else
+                {
+                    config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(s3.Region);
+                }
+
+                return s3.AccessKey is null
+                    ? new AmazonS3Client(config)
+                    : new AmazonS3Client(new BasicAWSCredentials(s3.AccessKey, s3.SecretKey), config);
+            });
+            services.AddSingleton<IObjectStorage>(sp => new S3ObjectStorage(sp.GetRequiredService<IAmazonS3>(), s3));
+        }
+        else
+        {
+            var root = string.IsNullOrWhiteSpace(options.FileSystem.Root) ? Path.Combine(dataDirectory, "objects") : options.FileSystem.Root;
+            services.AddSingleton(new FileSystemObjectStorage(root));
+            services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<FileSystemObjectStorage>());
+        }
+    }
+
+    private static void AddEmail(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var options = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        if (options.Provider == EmailProvider.Smtp)
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            var directory = string.IsNullOrWhiteSpace(options.PickupDirectory) ? Path.Combine(dataDirectory, "mail") : options.PickupDirectory;
+            services.AddSingleton<IEmailSender>(sp => new PickupEmailSender(
+                sp.GetRequiredService<IOptions<EmailOptions>>(), directory, sp.GetRequiredService<ILogger<PickupEmailSender>>()));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Owners;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MediaVault.Infrastructure.Persistence.Configurations;
+
+internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
+{
+    public void Configure(EntityTypeBuilder<Asset> builder)
+    {
+        builder.ToTable("assets");
+        builder.HasKey(a => a.Id);
+        builder.Ignore(a => a.DomainEvents);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Title).HasMaxLength(AssetDetails.TitleMaxLength).IsRequired();
+        builder.Property(a => a.Description).HasMaxLength(AssetDetails.DescriptionMaxLength);
+        builder.Property(a => a.FileName).HasMaxLength(FileName.MaxLength).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(ContentType.MaxLength).IsRequired();
+        builder.Property(a => a.Sha256).HasMaxLength(Sha256Digest.Length);
+        builder.Property(a => a.StorageKey).HasMaxLength(200).IsRequired();
+
+        builder.HasOne<Owner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsMany(a => a.Tags, tags =>
+        {
+            tags.ToTable("asset_tags");
+            tags.WithOwner().HasForeignKey("AssetId");
+            tags.Property<int>("Id");
+            tags.HasKey("Id");
+            tags.Property(t => t.Value).HasColumnName("Tag").HasMaxLength(Tag.MaxLength).IsRequired();
+            // Serves ?tag= (find the assets carrying a tag) and keeps a tag once per asset.
+            tags.HasIndex("Value", "AssetId").IsUnique();
+        });
+        builder.Navigation(a => a.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasMany(a => a.Grants).WithOne().HasForeignKey(g => g.AssetId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Grants).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Serves the owner's part of every list (scope=owned and the first arm of scope=all) in keyset order.
+        builder.HasIndex(a => new { a.OwnerId, a.CreatedAt, a.Id }).IsDescending(false, true, true);
+        // Serves keyset pages over all assets (the shared arm joins grants into this order).
+        builder.HasIndex(a => new { a.CreatedAt, a.Id }).IsDescending(true, true);
+        // Serves the sweeper: pending uploads whose window has passed.
+        builder.HasIndex(a => new { a.Status, a.UploadExpiresAt });
+    }
+}

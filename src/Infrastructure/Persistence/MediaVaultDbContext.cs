@@ -1,0 +1,82 @@
+using MediaVault.Domain.Activity;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Common;
+using MediaVault.Domain.Owners;
+using MediaVault.Domain.Sharing;
+using MediaVault.Domain.Users;
+using MediaVault.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaVault.Infrastructure.Persistence;
+
+/// <summary>
+/// The unit of work of one request. Saving turns the domain events of every changed aggregate into activity entries in
+/// the same transaction, so that no change is ever committed without its record. Each database provider has its own
+/// subclass, which carries that provider's migrations.
+/// </summary>
+public abstract class MediaVaultDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Asset> Assets => Set<Asset>();
+
+    public DbSet<ShareGrant> Grants => Set<ShareGrant>();
+
+    public DbSet<Owner> Owners => Set<Owner>();
+
+    public DbSet<ShareLink> Links => Set<ShareLink>();
+
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var aggregates = ChangeTracker.Entries<IAggregateRoot>()
+            .Select(e => e.Entity)
+            .Where(a => a.DomainEvents.Count > 0)
+            .ToList();
+        foreach (var aggregate in aggregates)
+        {
+            foreach (var domainEvent in aggregate.DomainEvents)
+            {
+                if (ActivityRecorder.ToEntry(domainEvent) is { } entry)
+                {
+                    Activity.Add(entry);
+                }
+            }
+        }
+
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var aggregate in aggregates)
+        {
+            aggregate.ClearDomainEvents();
+        }
+
+        return written;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save asynchronously: SaveChangesAsync records the activity log.");
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MediaVaultDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<AssetId>().HaveConversion<TypedIdConverters.AssetIdConverter>();
+        configurationBuilder.Properties<UserId>().HaveConversion<TypedIdConverters.UserIdConverter>();
+        configurationBuilder.Properties<GrantId>().HaveConversion<TypedIdConverters.GrantIdConverter>();
+        configurationBuilder.Properties<LinkId>().HaveConversion<TypedIdConverters.LinkIdConverter>();
+        configurationBuilder.Properties<ActivityEntryId>().HaveConversion<TypedIdConverters.ActivityEntryIdConverter>();
+        configurationBuilder.Properties<AssetStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MediaKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Domain.Access.AccessRole>().HaveConversion<string>().HaveMaxLength(16);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using MediaVault.Infrastructure;
+using MediaVault.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MediaVault.WebApi.Infrastructure;
+
+internal static class AuthenticationSetup
+{
+    /// <summary>
+    /// Bearer JWTs: signature (HMAC-SHA256 only, so <c>alg: none</c> and other algorithms fail), issuer, audience and
+    /// lifetime are all checked, with 30 seconds of clock skew.
+    /// </summary>
+    public static IServiceCollection AddJwtAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var key = new SymmetricSecurityKey(jwt.ResolveSigningKey(environment, DependencyInjection.DataDirectory(configuration, environment)));
+        services.AddSingleton(jwt);
+        services.AddSingleton(key);
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidIssuer = jwt.Issuer,
+                    ValidateAudience = true,
+                    ValidAudience = jwt.Audience,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ValidateIssuerSigningKey = true,
+                    IssuerSigningKey = key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = "sub",
+                    RoleClaimType = ClaimTypes.Role,
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    // A 401 carries a problem body like every other error.
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.Response.Headers.WWWAuthenticate = "Bearer";
+                        var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                        await problems.WriteAsync(new ProblemDetailsContext
+                        {
+                            HttpContext = context.HttpContext,
+                            ProblemDetails =
+                            {
+                                Status = StatusCodes.Status401Unauthorized,
+                                Title = "Unauthorized",
+                                Type = ProblemTypes.Unauthorized,
+                                Detail = "A valid access token is required.",
+                            },
+                        });
+                    },
+                };
+            });
+        services.AddAuthorization();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using MediaVault.Application.Abstractions;
+using MediaVault.Domain.Users;
+
+namespace MediaVault.WebApi.Infrastructure;
+
+/// <summary>The caller as the validated access token names it (<c>sub</c> claim, <c>admin</c> role).</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    public const string AdminRole = "admin";
+
+    public UserId? Id
+    {
+        get
+        {
+            var principal = accessor.HttpContext?.User;
+            var subject = principal?.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal?.FindFirstValue("sub");
+            return principal?.Identity?.IsAuthenticated == true && Guid.TryParse(subject, out var id) ? new UserId(id) : null;
+        }
+    }
+
+    public bool IsAdmin => accessor.HttpContext?.User.IsInRole(AdminRole) == true;
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MediaVault.Application;
+using MediaVault.Infrastructure;
+using MediaVault.WebApi.Endpoints;
+using MediaVault.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpLogging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddJwtAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<MediaVault.Application.Abstractions.ICurrentUser, HttpCurrentUser>();
+
+builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ConfigureJson(options.JsonSerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+
+// Structured request logs: method, path, status and duration. No headers, no query strings, no bodies: they carry
+// tokens and passwords.
+builder.Services.AddHttpLogging(options =>
+{
+    options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+        | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    options.CombineLogs = true;
+});
+
+builder.Services.AddEndpointsApiExplorer();
+builder.Services.AddOpenApiDocumentation();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseHttpLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.UseOpenApi();
+app.UseSwaggerUi();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations");
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+}).WithTags("Operations");
+
+var api = app.MapGroup("/api/v1");
+api.MapAssetEndpoints();
+
+await app.RunAsync();
+
+static void ConfigureJson(JsonSerializerOptions options)
+{
+    options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+}
+
+/// <summary>The entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

@@ -5,7 +5,7 @@ using Riok.Mapperly.Abstractions;
 
 namespace MediaVault.Application.Assets;
 
-/// <summary>Compile-time mappings from the domain to the DTOs of this layer (see docs/adr/003).</summary>
+/// <summary>Compile-time mappings from the domain to the DTOs of this layer (see docs/adr/002-mapperly-instead-of-automapper.md).</summary>
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 public static partial class AssetMapper
 {

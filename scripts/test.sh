@@ -33,6 +33,7 @@ PG_DATA=""
 PG_STARTED=0
 S3_PID=""
 MAIL_PID=""
+API_PID=""
 PASSED=0
 FAILED=0
 SKIPPED=0
@@ -69,6 +70,7 @@ cleanup() {
   if [ "$PG_STARTED" -eq 1 ] && [ -n "$PG_DATA" ]; then
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1 || true
   fi
+  stop_pid "$API_PID" >&2 || true
   stop_pid "$S3_PID" >&2 || true
   stop_pid "$MAIL_PID" >&2 || true
   if [ -n "$TMP" ] && [ -d "$TMP" ]; then
@@ -319,6 +321,31 @@ if [ -f "$TS_DIR/package.json" ] \
     (cd "$TS_DIR" && npm install --no-audit --no-fund) >&2 || TS_OK=0
   fi
   T_PASSED=0 T_FAILED=0 T_SKIPPED=0
+  # The live API for the TypeScript tests: the Release build `dotnet test` just made, in Production mode, on its own
+  # PostgreSQL database, the S3 server and the SMTP server.
+  if [ "$TS_OK" -eq 1 ]; then
+    API_DLL="$REPO_ROOT/src/WebApi/bin/Release/net10.0/MediaVault.WebApi.dll"
+    API_PORT=$(free_ports 1)
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE mediavault_live" >&2 || TS_OK=0
+    log "starting the live API on port $API_PORT for the TypeScript tests…"
+    (cd "$TMP" && ASPNETCORE_ENVIRONMENT=Production \
+      Database__Provider=Postgres \
+      ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=mediavault_live" \
+      Storage__Provider=S3 Storage__S3__ServiceUrl="$MEDIAVAULT_TEST_S3_URL" Storage__S3__Bucket="$S3_BUCKET" \
+      Storage__S3__AccessKey=S3RVER Storage__S3__SecretKey=S3RVER Storage__S3__ForcePathStyle=true Storage__S3__Region=us-east-1 \
+      Email__Provider=Smtp Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$SMTP_PORT" \
+      Jwt__SigningKey="$(node -e 'console.log(require("crypto").randomBytes(48).toString("base64"))')" \
+      App__PublicBaseUrl="http://127.0.0.1:$API_PORT" App__DataDirectory="$TMP/live-api-data" \
+      Admin__Emails="admin@e2e.mediavault.test" RateLimiting__AuthPermitsPerMinute=1000 \
+      exec dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" >"$RESULTS/live-api.log" 2>&1) &
+    API_PID=$!
+    if wait_http "live API" "$API_PID" GET "http://127.0.0.1:$API_PORT/health/ready" 200 "$RESULTS/live-api.log" 90; then
+      export MEDIAVAULT_TEST_API_URL="http://127.0.0.1:$API_PORT"
+    else
+      log "the live API did not become ready: counting one failure"
+      TS_OK=0
+    fi
+  fi
   if [ "$TS_OK" -eq 1 ]; then
     log "running TypeScript client tests (npm test in clients/typescript)…"
     TS_LOG="$RESULTS/typescript-tests.log"
@@ -339,7 +366,7 @@ if [ -f "$TS_DIR/package.json" ] \
       log "warning: npm test passed but printed no TAP summary (# pass N / # fail N); nothing counted"
     fi
   else
-    log "npm install in clients/typescript failed: counting one failure"
+    log "the TypeScript tests could not start (npm install or the live API failed): counting one failure"
     T_FAILED=1
   fi
   PASSED=$((PASSED + T_PASSED))

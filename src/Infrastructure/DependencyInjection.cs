@@ -92,11 +92,12 @@ public static class DependencyInjection
                 }.ToString();
             }
 
-            services.AddDbContext<MediaVaultDbContext, SqliteDbContext>(options => options.UseSqlite(connectionString));
+            services.AddDbContext<MediaVaultDbContext, SqliteDbContext>(options =>
+                options.UseSqlite(connectionString).AddInterceptors(new SqliteUnicodeLowerInterceptor()));
         }
 
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
-        services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
     }
 
     private static void AddStorage(IServiceCollection services, IConfiguration configuration, string dataDirectory)

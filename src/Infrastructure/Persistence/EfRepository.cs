@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
 using MediaVault.Domain.Common;
@@ -6,12 +7,21 @@ using Microsoft.EntityFrameworkCore;
 namespace MediaVault.Infrastructure.Persistence;
 
 /// <summary>
-/// The repositories of every aggregate over the request's <see cref="MediaVaultDbContext"/>. Writes save at once, as
+/// The repository of every aggregate over the request's <see cref="MediaVaultDbContext"/>. Writes save at once, as
 /// Ardalis' contract says, and a save commits every change the request made (one transaction).
 /// </summary>
-internal sealed class EfRepository<T>(MediaVaultDbContext db) : IRepository<T>, IReadRepository<T>
+internal sealed class EfRepository<T>(MediaVaultDbContext db) : EfRepositoryBase<T>(db, tracking: true), IRepository<T>
+    where T : class, IAggregateRoot;
+
+/// <summary>Reads aggregates and projections without tracking them: nothing read through it is saved by mistake.</summary>
+internal sealed class EfReadRepository<T>(MediaVaultDbContext db) : EfRepositoryBase<T>(db, tracking: false), IReadRepository<T>
+    where T : class, IAggregateRoot;
+
+internal abstract class EfRepositoryBase<T>(MediaVaultDbContext db, bool tracking) : IRepositoryBase<T>
     where T : class, IAggregateRoot
 {
+    private IQueryable<T> Source => tracking ? db.Set<T>() : db.Set<T>().AsNoTracking();
+
     public async Task<T> AddAsync(T entity, CancellationToken cancellationToken = default)
     {
         db.Set<T>().Add(entity);
@@ -69,8 +79,18 @@ internal sealed class EfRepository<T>(MediaVaultDbContext db) : IRepository<T>, 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => db.SaveChangesAsync(cancellationToken);
 
     public async Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default)
-        where TId : notnull =>
-        await db.Set<T>().FindAsync([id], cancellationToken);
+        where TId : notnull
+    {
+        if (tracking)
+        {
+            return await db.Set<T>().FindAsync([id], cancellationToken);
+        }
+
+        var entity = Expression.Parameter(typeof(T), "e");
+        var key = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(TId)], entity, Expression.Constant("Id"));
+        var byId = Expression.Lambda<Func<T, bool>>(Expression.Equal(key, Expression.Constant(id, typeof(TId))), entity);
+        return await Source.FirstOrDefaultAsync(byId, cancellationToken);
+    }
 
     public Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
         Query(specification).FirstOrDefaultAsync(cancellationToken);
@@ -84,7 +104,7 @@ internal sealed class EfRepository<T>(MediaVaultDbContext db) : IRepository<T>, 
     public Task<TResult?> SingleOrDefaultAsync<TResult>(ISingleResultSpecification<T, TResult> specification, CancellationToken cancellationToken = default) =>
         Query(specification).SingleOrDefaultAsync(cancellationToken);
 
-    public Task<List<T>> ListAsync(CancellationToken cancellationToken = default) => db.Set<T>().ToListAsync(cancellationToken);
+    public Task<List<T>> ListAsync(CancellationToken cancellationToken = default) => Source.ToListAsync(cancellationToken);
 
     public async Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken = default)
     {
@@ -99,19 +119,19 @@ internal sealed class EfRepository<T>(MediaVaultDbContext db) : IRepository<T>, 
     }
 
     public Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
-        SpecificationEvaluator.Apply(db.Set<T>(), specification, criteriaOnly: true).CountAsync(cancellationToken);
+        SpecificationEvaluator.Apply(Source, specification, criteriaOnly: true).CountAsync(cancellationToken);
 
     public Task<int> CountAsync(CancellationToken cancellationToken = default) => db.Set<T>().CountAsync(cancellationToken);
 
     public Task<bool> AnyAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
-        SpecificationEvaluator.Apply(db.Set<T>(), specification, criteriaOnly: true).AnyAsync(cancellationToken);
+        SpecificationEvaluator.Apply(Source, specification, criteriaOnly: true).AnyAsync(cancellationToken);
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => db.Set<T>().AnyAsync(cancellationToken);
 
     public IAsyncEnumerable<T> AsAsyncEnumerable(ISpecification<T> specification) => Query(specification).AsAsyncEnumerable();
 
-    private IQueryable<T> Query(ISpecification<T> specification) => SpecificationEvaluator.Apply(db.Set<T>(), specification);
+    private IQueryable<T> Query(ISpecification<T> specification) => SpecificationEvaluator.Apply(Source, specification);
 
     private IQueryable<TResult> Query<TResult>(ISpecification<T, TResult> specification) =>
-        SpecificationEvaluator.Apply(db.Set<T>(), specification);
+        SpecificationEvaluator.Apply(Source, specification);
 }

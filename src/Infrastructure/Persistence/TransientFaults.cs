@@ -1,14 +1,34 @@
 using System.Data.Common;
 using MediaVault.Infrastructure.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace MediaVault.Infrastructure.Persistence;
 
-/// <summary>Tells faults of the database or the object store (answer 503, try again) from bugs (answer 500).</summary>
+/// <summary>
+/// Tells faults of the database or the object store (answer 503, try again) from conflicts the database caught
+/// (a unique or foreign key constraint lost a race: answer 409) and from bugs (answer 500).
+/// </summary>
 public static class TransientFaults
 {
+    public static bool IsConstraintViolation(Exception exception) =>
+        exception is DbUpdateException
+        && exception.InnerException switch
+        {
+            PostgresException pg => pg.SqlState.StartsWith("23", StringComparison.Ordinal), // integrity_constraint_violation
+            SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+            _ => false,
+        };
+
     public static bool IsUnavailable(Exception exception)
     {
+        if (IsConstraintViolation(exception))
+        {
+            return false;
+        }
+
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is DbException or TimeoutException or StorageUnavailableException or RetryLimitExceededException or System.Net.Sockets.SocketException)

@@ -5,6 +5,20 @@ namespace MediaVault.WebApi.Infrastructure;
 
 internal static class OpenApiSetup
 {
+    private static readonly (string Name, string Description)[] TagDescriptions =
+    [
+        ("Auth", "Sign up, confirm the e-mail address, sign in, rotate and revoke refresh tokens, reset the password."),
+        ("Me", "The signed-in account."),
+        ("Assets", "Images, video and audio: private to their owner unless shared. Upload and download through presigned URLs."),
+        ("Grants", "Per-person roles on an asset (viewer, editor, manager), with optional expiry."),
+        ("Links", "Public links to an asset, with optional expiry, password and download limit."),
+        ("PublicLinks", "What anyone holding a public link's token may do, without signing in."),
+        ("Activity", "The activity log of an asset."),
+        ("Admin", "Account administration. Administrators manage accounts, never other people's content."),
+        ("Storage", "Upload and download URLs of the embedded filesystem store (presigned like S3's)."),
+        ("Operations", "Liveness and readiness probes."),
+    ];
+
     public static IServiceCollection AddOpenApiDocumentation(this IServiceCollection services) =>
         services.AddOpenApiDocument(settings =>
         {
@@ -14,7 +28,15 @@ internal static class OpenApiSetup
             settings.Description =
                 "Private-by-default images, video and audio, shared per person (viewer, editor, manager) or by public link. "
                 + "Errors are RFC 9457 problem details; a resource you may not see answers 404 exactly like one that does not exist. "
-                + "Lists are keyset-paginated: pass nextCursor back as cursor.";
+                + "Lists are keyset-paginated: pass nextCursor back as cursor.\n\n"
+                + "Problem types (the `type` member of every error body): "
+                + $"`{ProblemTypes.Validation}` (400, with `errors` keyed by camelCase field), "
+                + $"`{ProblemTypes.BadRequest}` (400, unreadable body), `{ProblemTypes.Unauthorized}` (401), "
+                + $"`{ProblemTypes.Forbidden}` (403: you can see it, your role does not allow this), "
+                + $"`{ProblemTypes.NotFound}` (404: missing or not yours, indistinguishable), "
+                + $"`{ProblemTypes.Conflict}` (409), `{ProblemTypes.QuotaExceeded}` (409: storage quota), "
+                + $"`{ProblemTypes.Unavailable}` (503, with Retry-After: the database or object store did not answer), "
+                + $"`{ProblemTypes.Internal}` (500).";
             settings.AddSecurity("Bearer", new OpenApiSecurityScheme
             {
                 Type = OpenApiSecuritySchemeType.Http,
@@ -23,5 +45,17 @@ internal static class OpenApiSetup
                 Description = "The accessToken from POST /api/v1/auth/login.",
             });
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+            settings.OperationProcessors.Add(new EndpointMetadataOperationProcessor());
+            settings.PostProcess = document =>
+            {
+                // Every tag used by an operation is declared once, with what it groups.
+                foreach (var (name, description) in TagDescriptions)
+                {
+                    if (document.Operations.Any(o => o.Operation.Tags.Contains(name)) && document.Tags.All(t => t.Name != name))
+                    {
+                        document.Tags.Add(new OpenApiTag { Name = name, Description = description });
+                    }
+                }
+            };
         });
 }

@@ -12,11 +12,13 @@ public static class ResultExtensions
     public static ValidationProblem ToValidationProblem(this Ardalis.Result.IResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var errors = result.ValidationErrors
+        return TypedResults.ValidationProblem(Errors(result), title: "The request is not valid.", type: ProblemTypes.Validation);
+    }
+
+    private static Dictionary<string, string[]> Errors(Ardalis.Result.IResult result) =>
+        result.ValidationErrors
             .GroupBy(e => string.IsNullOrEmpty(e.Identifier) ? "request" : e.Identifier)
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
-        return TypedResults.ValidationProblem(errors, title: "The request is not valid.", type: ProblemTypes.Validation);
-    }
 
     public static ProblemHttpResult ToProblem(this Ardalis.Result.IResult result)
     {
@@ -24,6 +26,11 @@ public static class ResultExtensions
         var detail = result.Errors.FirstOrDefault();
         return result.Status switch
         {
+            ResultStatus.Invalid => TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The request is not valid.",
+                type: ProblemTypes.Validation,
+                extensions: new Dictionary<string, object?> { ["errors"] = Errors(result) }),
             ResultStatus.NotFound => Problems.NotFound(),
             ResultStatus.Forbidden => Problems.Forbidden(detail),
             ResultStatus.Conflict => Problems.Conflict(detail),

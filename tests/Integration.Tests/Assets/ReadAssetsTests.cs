@@ -170,13 +170,14 @@ public sealed class ReadAssetsTests(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task List_FiltersByKindTagAndText()
+    public async Task List_FiltersByKindTagAndTextCaseInsensitively()
     {
         var me = await _api.OwnerAsync();
         var song = await _api.AssetAsync(me, "song.mp3", "audio/mpeg", title: "Morning Song", tags: ["music"]);
         var clip = await _api.AssetAsync(me, "clip.mp4", "video/mp4", description: "A SONG at night", tags: ["music", "live"]);
         var photo = await _api.AssetAsync(me, "SongBook.jpg", "image/jpeg", tags: ["paper"]);
         var other = await _api.AssetAsync(me, "other.jpg", "image/jpeg", title: "100% done_ok");
+        var accented = await _api.AssetAsync(me, "dance.jpg", "image/jpeg", title: "Un élan vital");
         using var client = _api.ClientFor(me.Value);
 
         (await ListIdsAsync(client, "?kind=audio")).ShouldBe([song.Id.Value]);
@@ -185,6 +186,7 @@ public sealed class ReadAssetsTests(DatabaseProvider provider)
         (await ListIdsAsync(client, "?q=song")).ShouldBe([photo.Id.Value, clip.Id.Value, song.Id.Value]);
         (await ListIdsAsync(client, "?q=100%25")).ShouldBe([other.Id.Value]);
         (await ListIdsAsync(client, "?q=e_o")).ShouldBe([other.Id.Value]);
+        (await ListIdsAsync(client, $"?q={Uri.EscapeDataString("ÉLAN")}")).ShouldBe([accented.Id.Value]);
     }
 
     [Test]

@@ -49,8 +49,7 @@ public static class AuthEndpoints
             .WithSummary("Verify an e-mail address (the link in the mail)")
             .WithDescription(
                 "The link the verification mail carries. 200 once verified; 400 when the link is invalid, expired (24 h) "
-                + "or already used. A browser (Accept: text/html) gets a small HTML page, other clients JSON.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+                + "or already used. A browser (Accept: text/html) gets a small HTML page instead of JSON.");
 
         group.MapPost("/verify-email", VerifyEmail)
             .WithName("Auth_VerifyEmail")
@@ -68,14 +67,17 @@ public static class AuthEndpoints
             .WithDescription(
                 "200 with a token pair. 401 wrong e-mail or password; 403 unverified address (type email-not-verified) "
                 + "or disabled account (type account-disabled), told only to a caller who knows the password; 429 with "
-                + "Retry-After after 5 wrong passwords (the account is locked for 15 minutes) or when throttled.");
+                + "Retry-After after 5 wrong passwords (the account is locked for 15 minutes) or when throttled.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("/refresh", Refresh)
             .WithName("Auth_Refresh")
             .WithSummary("Trade a refresh token for a new token pair")
             .WithDescription(
                 "200 with a new pair; the refresh token sent is spent. 401 when it is unknown, expired or revoked. Sending "
-                + "a spent token again is taken as theft: 401, and every token of that sign-in is revoked.");
+                + "a spent token again is taken as theft: 401, and every token of that sign-in is revoked.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/logout", Logout)
             .WithName("Auth_Logout")

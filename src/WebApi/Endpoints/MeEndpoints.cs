@@ -15,7 +15,8 @@ public static class MeEndpoints
             .RequireAuthorization()
             .WithName("Me_Get")
             .WithSummary("Your account")
-            .WithDescription("Who you are (id, e-mail, display name, roles), whether your address is verified, and your storage use against your quota.");
+            .WithDescription("Who you are (id, e-mail, display name, roles), whether your address is verified, and your storage use against your quota.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return api;
     }
 

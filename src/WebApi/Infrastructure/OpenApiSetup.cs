@@ -23,5 +23,6 @@ internal static class OpenApiSetup
                 Description = "The accessToken from POST /api/v1/auth/login.",
             });
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+            settings.OperationProcessors.Add(new EndpointSummaryProcessor());
         });
 }

@@ -4,6 +4,7 @@ using MediaVault.Application.Abstractions;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Infrastructure.Email;
 using MediaVault.Infrastructure.Health;
+using MediaVault.Infrastructure.Identity;
 using MediaVault.Infrastructure.Persistence;
 using MediaVault.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         AddPersistence(services, configuration, dataDirectory);
         AddStorage(services, configuration, dataDirectory);
         AddEmail(services, configuration, dataDirectory);
+        services.AddIdentityServices(configuration);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -149,15 +151,20 @@ public static class DependencyInjection
     private static void AddEmail(IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var options = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        // Use cases queue mail; the dispatcher delivers it in the background through the configured adapter.
         if (options.Provider == EmailProvider.Smtp)
         {
-            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+            services.AddKeyedSingleton<IEmailSender, SmtpEmailSender>(EmailDispatcher.DeliveryKey);
         }
         else
         {
             var directory = string.IsNullOrWhiteSpace(options.PickupDirectory) ? Path.Combine(dataDirectory, "mail") : options.PickupDirectory;
-            services.AddSingleton<IEmailSender>(sp => new PickupEmailSender(
+            services.AddKeyedSingleton<IEmailSender>(EmailDispatcher.DeliveryKey, (sp, _) => new PickupEmailSender(
                 sp.GetRequiredService<IOptions<EmailOptions>>(), directory, sp.GetRequiredService<ILogger<PickupEmailSender>>()));
         }
+
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IEmailSender, QueuedEmailSender>();
+        services.AddHostedService<EmailDispatcher>();
     }
 }

@@ -107,3 +107,19 @@ public sealed class AssetsOptions
 
     public long MultipartThresholdBytes { get; set; } = 64L * 1024 * 1024;
 }
+
+/// <summary><c>Admin__Emails</c>: comma-separated addresses whose accounts become admins once verified.</summary>
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    public string? Emails { get; set; }
+}
+
+/// <summary><c>RateLimiting__AuthPermitsPerMinute</c>: calls to the auth endpoints allowed per client address and minute.</summary>
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    public int AuthPermitsPerMinute { get; set; } = 20;
+}

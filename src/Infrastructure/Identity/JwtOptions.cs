@@ -19,6 +19,9 @@ public sealed class JwtOptions
 
     public int AccessTokenMinutes { get; set; } = 15;
 
+    /// <summary><c>Jwt__RefreshTokenDays</c>: how long an unused refresh token stays valid (each use starts anew).</summary>
+    public int RefreshTokenDays { get; set; } = 14;
+
     /// <summary>
     /// The signing key: the configured one, or in Development one generated once and kept in the data folder.
     /// Elsewhere a missing or short key stops the application at start-up with a clear message.

@@ -1,3 +1,4 @@
+using MediaVault.Application.Abstractions;
 using MediaVault.Domain.Activity;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Common;
@@ -32,6 +33,8 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var aggregates = ChangeTracker.Entries<IAggregateRoot>()
@@ -58,8 +61,14 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
         return written;
     }
 
+    /// <summary>
+    /// Only for changes without domain events: ASP.NET Core Data Protection stores its keys synchronously. Aggregates
+    /// are saved asynchronously, where their events become activity entries.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Save asynchronously: SaveChangesAsync records the activity log.");
+        ChangeTracker.Entries<IAggregateRoot>().Any(e => e.State != EntityState.Unchanged || e.Entity.DomainEvents.Count > 0)
+            ? throw new NotSupportedException("Save asynchronously: SaveChangesAsync records the activity log.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using MediaVault.Application.Assets;
 using MediaVault.Application.Common;
+using MediaVault.Application.Identity.GetMe;
 using Riok.Mapperly.Abstractions;
 
 namespace MediaVault.WebApi.Contracts;
@@ -9,6 +10,8 @@ namespace MediaVault.WebApi.Contracts;
 public static partial class ContractMapper
 {
     public static partial AssetResponse ToResponse(this AssetDto asset);
+
+    public static partial MeResponse ToResponse(this MeDto me);
 
     public static PageResponse<AssetResponse> ToResponse(this Page<AssetDto> page)
     {

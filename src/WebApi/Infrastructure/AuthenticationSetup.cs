@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MediaVault.Application.Abstractions;
 using MediaVault.Infrastructure;
 using MediaVault.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -10,14 +11,21 @@ internal static class AuthenticationSetup
 {
     /// <summary>
     /// Bearer JWTs: signature (HMAC-SHA256 only, so <c>alg: none</c> and other algorithms fail), issuer, audience and
-    /// lifetime are all checked, with 30 seconds of clock skew.
+    /// lifetime are all checked, with 30 seconds of clock skew; then the account behind the token (see
+    /// <see cref="AccessTokenSubjectCheck"/>).
     /// </summary>
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
         var key = new SymmetricSecurityKey(jwt.ResolveSigningKey(environment, DependencyInjection.DataDirectory(configuration, environment)));
+        if (jwt.AccessTokenMinutes is < 1 or > 24 * 60)
+        {
+            throw new InvalidOperationException("Jwt__AccessTokenMinutes must be between 1 and 1440.");
+        }
+
         services.AddSingleton(jwt);
         services.AddSingleton(key);
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
@@ -41,6 +49,18 @@ internal static class AuthenticationSetup
                 };
                 options.Events = new JwtBearerEvents
                 {
+                    // A well-signed token is not enough: the account must still exist, be enabled and have the
+                    // security stamp the token was issued with (a password reset changes it).
+                    OnTokenValidated = async context =>
+                    {
+                        var principal = context.Principal;
+                        var check = context.HttpContext.RequestServices.GetRequiredService<AccessTokenSubjectCheck>();
+                        if (principal is null || !await check.IsCurrentAsync(
+                            principal.FindFirstValue("sub"), principal.FindFirstValue(SecurityStampClaim.Type), context.HttpContext.RequestAborted))
+                        {
+                            context.Fail("The account is disabled or gone, or its credentials changed after the token was issued.");
+                        }
+                    },
                     // A 401 carries a problem body like every other error.
                     OnChallenge = async context =>
                     {

@@ -12,6 +12,10 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string QuotaExceeded = Base + "quota-exceeded";
     public const string Unauthorized = Base + "unauthorized";
+    public const string InvalidCredentials = Base + "invalid-credentials";
+    public const string EmailNotVerified = Base + "email-not-verified";
+    public const string AccountDisabled = Base + "account-disabled";
+    public const string TooManyRequests = Base + "too-many-requests";
     public const string Unavailable = Base + "unavailable";
     public const string BadRequest = Base + "bad-request";
     public const string Internal = Base + "internal";

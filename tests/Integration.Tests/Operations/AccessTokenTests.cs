@@ -5,7 +5,10 @@ using MediaVault.Integration.Tests.Support;
 
 namespace MediaVault.Integration.Tests.Operations;
 
-/// <summary>Missing, malformed, expired, tampered or unsigned tokens are all a 401 with a problem body.</summary>
+/// <summary>
+/// Missing, malformed, expired, tampered or unsigned tokens are all a 401 with a problem body; so are well-signed tokens
+/// whose account is gone or whose security stamp no longer matches.
+/// </summary>
 public sealed class AccessTokenTests
 {
     private MediaVaultApi _api = null!;
@@ -55,6 +58,14 @@ public sealed class AccessTokenTests
         var tampered = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload)}.{parts[2]}";
         await (await SendAsync(tampered)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [Test]
+    public async Task TokenWithoutSecurityStamp_Is401() =>
+        await (await SendAsync(TestTokens.WithoutSecurityStamp(_user))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+
+    [Test]
+    public async Task TokenForAUserThatDoesNotExist_Is401() =>
+        await (await SendAsync(TestTokens.For(Guid.NewGuid()))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
 
     [Test]
     public async Task UnsignedAlgNoneToken_Is401() =>

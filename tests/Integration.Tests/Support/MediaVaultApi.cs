@@ -17,11 +17,14 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _dataDirectory;
 
-    private MediaVaultApi(TestDatabase database, Dictionary<string, string?> settings, string dataDirectory)
+    private readonly bool _ownsDatabase;
+
+    private MediaVaultApi(TestDatabase database, Dictionary<string, string?> settings, string dataDirectory, bool ownsDatabase = true)
     {
         Database = database;
         _settings = settings;
         _dataDirectory = dataDirectory;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
@@ -43,6 +46,8 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
             ["Jwt:Issuer"] = TestTokens.Issuer,
             ["Jwt:Audience"] = TestTokens.Audience,
             ["Storage:Provider"] = storage.ToString(),
+            // Tests sign in often; the rate limit is tested on a host of its own (Identity/RateLimitTests).
+            ["RateLimiting:AuthPermitsPerMinute"] = "100000",
         };
         if (storage == StorageProvider.S3)
         {
@@ -59,9 +64,33 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        var api = new MediaVaultApi(database, settings, dataDirectory);
-        _ = api.Server; // start now: migrations run, configuration errors surface here
-        return api;
+        return await StartAsync(new MediaVaultApi(database, settings, dataDirectory));
+    }
+
+    /// <summary>
+    /// A second instance of the application over the same database, with a data folder of its own: what a deployment
+    /// with several instances looks like. Disposing it leaves the database to <paramref name="first"/>.
+    /// </summary>
+    public static async Task<MediaVaultApi> StartSiblingAsync(MediaVaultApi first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var dataDirectory = Directory.CreateTempSubdirectory("mediavault-data-").FullName;
+        var settings = new Dictionary<string, string?>(first._settings) { ["App:DataDirectory"] = dataDirectory };
+        return await StartAsync(new MediaVaultApi(first.Database, settings, dataDirectory, ownsDatabase: false));
+    }
+
+    private static async Task<MediaVaultApi> StartAsync(MediaVaultApi api)
+    {
+        try
+        {
+            _ = api.Server; // start now: migrations run, configuration errors surface here
+            return api;
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
     }
 
     public HttpClient ClientFor(Guid userId, params string[] roles)
@@ -94,7 +123,11 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using MediaVault.Infrastructure.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,10 +13,32 @@ public static class TestTokens
     public const string Issuer = "mediavault";
     public const string Audience = "mediavault-api";
 
-    public static string For(Guid userId, TimeSpan? lifetime = null, string? key = null, string issuer = Issuer, params string[] roles)
+    /// <summary>The security stamp of every user <see cref="Seed"/> creates; tokens carry its digest like the API's.</summary>
+    public const string SecurityStamp = "integration-tests-security-stamp";
+
+    public static string For(Guid userId, TimeSpan? lifetime = null, string? key = null, string issuer = Issuer, params string[] roles) =>
+        Create(userId, lifetime, key, issuer, SecurityStamp, roles);
+
+    /// <summary>A well-signed token without the security stamp claim, which the API never issues.</summary>
+    public static string WithoutSecurityStamp(Guid userId) => Create(userId, null, null, Issuer, null, []);
+
+    /// <summary>An unsigned token (<c>alg: none</c>) claiming to be <paramref name="userId"/>.</summary>
+    public static string AlgNone(Guid userId)
+    {
+        static string Encode(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+        var exp = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds();
+        return $"{Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Encode($"{{\"sub\":\"{userId}\",\"iss\":\"{Issuer}\",\"aud\":\"{Audience}\",\"exp\":{exp}}}")}.";
+    }
+
+    private static string Create(Guid userId, TimeSpan? lifetime, string? key, string issuer, string? securityStamp, string[] roles)
     {
         var now = DateTime.UtcNow;
         var claims = new List<Claim> { new("sub", userId.ToString()) };
+        if (securityStamp is not null)
+        {
+            claims.Add(new Claim(SecurityStampClaim.Type, SecurityStampClaim.ValueFor(securityStamp)));
+        }
+
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(5));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -29,13 +52,5 @@ public static class TestTokens
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? SigningKey)), SecurityAlgorithms.HmacSha256),
         });
-    }
-
-    /// <summary>An unsigned token (<c>alg: none</c>) claiming to be <paramref name="userId"/>.</summary>
-    public static string AlgNone(Guid userId)
-    {
-        static string Encode(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
-        var exp = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds();
-        return $"{Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Encode($"{{\"sub\":\"{userId}\",\"iss\":\"{Issuer}\",\"aud\":\"{Audience}\",\"exp\":{exp}}}")}.";
     }
 }

@@ -1,0 +1,214 @@
+using Ardalis.Result;
+using MediaVault.Application.Abstractions;
+using MediaVault.Domain.Owners;
+using MediaVault.Domain.Users;
+using MediaVault.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaVault.Infrastructure.Identity;
+
+/// <summary>The identity port over ASP.NET Core Identity's <see cref="UserManager{TUser}"/> and the request's unit of work.</summary>
+internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaVaultDbContext db) : IIdentityService
+{
+    private const int ConcurrencyRetries = 3;
+
+    // Verified against when the address is unknown, so that an unknown address costs as long as a wrong password.
+    private static readonly Lazy<string> DummyPasswordHash =
+        new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+
+    public async Task<Result> CreateAccountAsync(NewAccount account, Owner owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var user = new ApplicationUser
+        {
+            Id = account.Id.Value,
+            UserName = account.Email.Value,
+            Email = account.Email.Value,
+            DisplayName = account.DisplayName,
+            CreatedAt = account.CreatedAt,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Owners.Add(owner);
+        IdentityResult result;
+        try
+        {
+            // Hashes the password first, then validates the user (a taken address fails here), then saves user and owner.
+            result = await users.CreateAsync(user, account.Password);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent sign-up with the same address won the race: the unique user name index refused this one.
+            await transaction.RollbackAsync(cancellationToken);
+            Forget(owner, user);
+            if (await users.FindByEmailAsync(account.Email.Value) is not null)
+            {
+                return Result.Conflict();
+            }
+
+            throw;
+        }
+
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return Result.Success();
+        }
+
+        await transaction.RollbackAsync(cancellationToken);
+        Forget(owner, user);
+        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            return Result.Conflict();
+        }
+
+        return Result.Invalid([.. result.Errors.Select(e => Error(e, passwordField: "password"))]);
+    }
+
+    public async Task<Account?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id.Value.ToString());
+        return user is null ? null : await ToAccountAsync(user);
+    }
+
+    public async Task<Account?> FindByEmailAsync(EmailAddress email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var user = await users.FindByEmailAsync(email.Value);
+        return user is null ? null : await ToAccountAsync(user);
+    }
+
+    public async Task<PasswordCheck> CheckPasswordAsync(EmailAddress email, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var user = await users.FindByEmailAsync(email.Value);
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DummyPasswordHash.Value, password);
+            return new PasswordCheck(PasswordCheckStatus.WrongCredentials);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return new PasswordCheck(PasswordCheckStatus.LockedOut, LockedOutUntil: user.LockoutEnd);
+        }
+
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await RecordFailedAttemptAsync(user, cancellationToken);
+            return await users.IsLockedOutAsync(user)
+                ? new PasswordCheck(PasswordCheckStatus.LockedOut, LockedOutUntil: user.LockoutEnd)
+                : new PasswordCheck(PasswordCheckStatus.WrongCredentials);
+        }
+
+        if (user.AccessFailedCount > 0)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return new PasswordCheck(PasswordCheckStatus.Succeeded, await ToAccountAsync(user));
+    }
+
+    public async Task<string> CreateEmailConfirmationTokenAsync(UserId id, CancellationToken cancellationToken) =>
+        await users.GenerateEmailConfirmationTokenAsync(await RequireAsync(id));
+
+    public async Task<bool> ConfirmEmailAsync(UserId id, string token, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id.Value.ToString());
+        return user is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+
+    public async Task<string> CreatePasswordResetTokenAsync(UserId id, CancellationToken cancellationToken) =>
+        await users.GeneratePasswordResetTokenAsync(await RequireAsync(id));
+
+    public async Task<Result> ResetPasswordAsync(UserId id, string token, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(id);
+        // Checks the token, then the password; the new hash comes with a new security stamp, which spends the token.
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!result.Succeeded)
+        {
+            return Result.Invalid([.. result.Errors.Select(e => Error(e, passwordField: "newPassword"))]);
+        }
+
+        // Whoever can read the mailbox may try again at once.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return Result.Success();
+    }
+
+    public async Task<Account> AddToRoleAsync(UserId id, string role, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(id);
+        if (!await users.IsInRoleAsync(user, role))
+        {
+            try
+            {
+                var result = await users.AddToRoleAsync(user, role);
+                if (!result.Succeeded && result.Errors.All(e => e.Code != nameof(IdentityErrorDescriber.UserAlreadyInRole)))
+                {
+                    throw new InvalidOperationException($"Could not add the user to the role {role}: {result.Errors.First().Code}.");
+                }
+            }
+            catch (DbUpdateException)
+            {
+                // Another request (a second sign-in) added the role at the same moment.
+                db.ChangeTracker.Clear();
+                user = await RequireAsync(id);
+            }
+        }
+
+        return await ToAccountAsync(user);
+    }
+
+    private async Task RecordFailedAttemptAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        // Concurrent failures race on the user's concurrency stamp; re-read and count again rather than lose one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await users.AccessFailedAsync(user);
+            if (result.Succeeded || attempt == ConcurrencyRetries
+                || result.Errors.All(e => e.Code != nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                return;
+            }
+
+            await db.Entry(user).ReloadAsync(cancellationToken);
+        }
+    }
+
+    private async Task<ApplicationUser> RequireAsync(UserId id) =>
+        await users.FindByIdAsync(id.Value.ToString()) ?? throw new InvalidOperationException($"User {id} does not exist.");
+
+    private async Task<Account> ToAccountAsync(ApplicationUser user)
+    {
+        var roles = await users.GetRolesAsync(user);
+        return new Account(
+            new UserId(user.Id),
+            user.Email ?? string.Empty,
+            user.DisplayName,
+            user.EmailConfirmed,
+            user.IsDisabled,
+            user.SecurityStamp ?? string.Empty,
+            [.. roles.Order(StringComparer.Ordinal)],
+            user.CreatedAt);
+    }
+
+    private void Forget(Owner owner, ApplicationUser user)
+    {
+        db.Entry(owner).State = EntityState.Detached;
+        db.Entry(user).State = EntityState.Detached;
+    }
+
+    private static ValidationError Error(IdentityError error, string passwordField)
+    {
+        var field = error.Code switch
+        {
+            nameof(IdentityErrorDescriber.InvalidToken) => "token",
+            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => passwordField,
+            _ => "email",
+        };
+        return new ValidationError { Identifier = field, ErrorMessage = error.Description, Severity = ValidationSeverity.Error };
+    }
+}

@@ -48,7 +48,13 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.UseOpenApi();
-app.UseSwaggerUi();
+app.UseSwaggerUi(ui =>
+{
+    ui.DocumentTitle = "MediaVault API";
+    ui.DocExpansion = "list";
+    ui.PersistAuthorization = true;
+    ui.EnableTryItOut = true;
+});
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations");
 app.MapHealthChecks("/health/ready", new HealthCheckOptions

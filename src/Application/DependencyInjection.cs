@@ -1,5 +1,17 @@
+using MediaVault.Application.Activity.ListActivity;
+using MediaVault.Application.Administration.ListUsers;
+using MediaVault.Application.Administration.SetUserDisabled;
 using MediaVault.Application.Assets.GetAsset;
 using MediaVault.Application.Assets.ListAssets;
+using MediaVault.Application.Sharing.ChangeGrant;
+using MediaVault.Application.Sharing.CreateGrant;
+using MediaVault.Application.Sharing.CreateLink;
+using MediaVault.Application.Sharing.DownloadViaLink;
+using MediaVault.Application.Sharing.GetPublicLink;
+using MediaVault.Application.Sharing.ListGrants;
+using MediaVault.Application.Sharing.ListLinks;
+using MediaVault.Application.Sharing.RevokeGrant;
+using MediaVault.Application.Sharing.RevokeLink;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Application;
@@ -11,6 +23,25 @@ public static class DependencyInjection
     {
         services.AddScoped<GetAssetHandler>();
         services.AddScoped<ListAssetsHandler>();
+        services.AddSharing();
+        return services;
+    }
+
+    /// <summary>Sharing (grants, public links), the activity log and account administration.</summary>
+    private static IServiceCollection AddSharing(this IServiceCollection services)
+    {
+        services.AddScoped<CreateGrantHandler>();
+        services.AddScoped<ListGrantsHandler>();
+        services.AddScoped<ChangeGrantHandler>();
+        services.AddScoped<RevokeGrantHandler>();
+        services.AddScoped<CreateLinkHandler>();
+        services.AddScoped<ListLinksHandler>();
+        services.AddScoped<RevokeLinkHandler>();
+        services.AddScoped<GetPublicLinkHandler>();
+        services.AddScoped<DownloadViaLinkHandler>();
+        services.AddScoped<ListActivityHandler>();
+        services.AddScoped<ListUsersHandler>();
+        services.AddScoped<SetUserDisabledHandler>();
         return services;
     }
 }

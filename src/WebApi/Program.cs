@@ -22,6 +22,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddPublicLinkRateLimiting(builder.Configuration);
 
 // Structured request logs: method, path, status and duration. No headers, no query strings, no bodies: they carry
 // tokens and passwords.
@@ -44,6 +45,7 @@ app.UseStatusCodePages();
 app.UseHttpLogging();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.UseOpenApi();
 app.UseSwaggerUi();
@@ -57,6 +59,10 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 
 var api = app.MapGroup("/api/v1");
 api.MapAssetEndpoints();
+api.MapGrantEndpoints();
+api.MapLinkEndpoints();
+api.MapActivityEndpoints();
+api.MapAdminEndpoints();
 
 await app.RunAsync();
 

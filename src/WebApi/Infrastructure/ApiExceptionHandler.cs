@@ -18,6 +18,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", ProblemTypes.BadRequest, BadRequestDetail(bad)),
             BusinessRuleViolationException rule => (StatusCodes.Status409Conflict, "Conflict", ProblemTypes.Conflict, $"{rule.RuleName}: {rule.Message}"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflict", ProblemTypes.Conflict, "The resource was changed by another request; try again."),
+            DbUpdateException when UniqueViolations.IsUniqueViolation(exception) => (StatusCodes.Status409Conflict, "Conflict", ProblemTypes.Conflict, "It already exists: another request created it at the same time."),
             _ when TransientFaults.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable", ProblemTypes.Unavailable, "A backing service did not answer; try again shortly."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", ProblemTypes.BadRequest, (string?)null),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", ProblemTypes.Internal, (string?)null),

@@ -41,8 +41,10 @@ public sealed class ActivityTests(DatabaseProvider provider)
 
         var items = (await (await client.GetAsync(ActivityUrl(asset.Id.Value))).ShouldBeJsonAsync()).GetProperty("items").EnumerateArray().ToList();
 
-        items.Select(e => e.GetProperty("action").GetString()).ShouldBe(
-            ["link.revoked", "link.downloaded", "link.created", "grant.revoked", "grant.updated", "grant.created", "asset.uploaded", "asset.created"]);
+        var actions = items.Select(e => e.GetProperty("action").GetString()).ToList();
+        actions.Take(6).ShouldBe(["link.revoked", "link.downloaded", "link.created", "grant.revoked", "grant.updated", "grant.created"]);
+        // The seeded asset was registered and completed in one instant: entries of one instant come in id order.
+        actions.Skip(6).ShouldBe(["asset.uploaded", "asset.created"], ignoreOrder: true);
         items.Select(e => e.GetProperty("at").GetDateTimeOffset()).ShouldBeInOrder(SortDirection.Descending);
         items.Select(e => e.GetProperty("id").GetGuid()).Distinct().Count().ShouldBe(items.Count);
         items.Single(e => e.GetProperty("action").GetString() == "link.downloaded").GetProperty("actorId").ValueKind.ShouldBe(JsonValueKind.Null);

@@ -32,6 +32,7 @@ builder.Services.AddHttpLogging(options =>
         | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
     options.CombineLogs = true;
 });
+builder.Services.AddHttpLoggingInterceptor<PublicLinkLogRedaction>();
 
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddOpenApiDocumentation();

@@ -16,6 +16,9 @@ public sealed record CreateGrantCommand(Guid AssetId, string? GranteeEmail, stri
 /// </summary>
 public sealed class CreateGrantHandler(IRepository<Asset> assets, IUserDirectory users, ICurrentUser currentUser, TimeProvider clock)
 {
+    public const string NotGrantable =
+        "This address cannot be given access: it is not the address of a verified, enabled account, or it is the owner's own.";
+
     public async Task<Result<GrantDto>> HandleAsync(CreateGrantCommand command, CancellationToken cancellationToken)
     {
         var caller = currentUser.RequireId();
@@ -42,15 +45,12 @@ public sealed class CreateGrantHandler(IRepository<Asset> assets, IUserDirectory
             return validation.ToResult<GrantDto>();
         }
 
+        // One answer for every address that cannot be granted (unknown, unverified, disabled, the owner's own): the reply
+        // tells a manager nothing about accounts beyond "not grantable".
         var grantee = await users.FindGrantableByEmailAsync(email!, cancellationToken);
-        if (grantee is null)
+        if (grantee is null || grantee.Id == asset.OwnerId)
         {
-            return new Validation().Add("granteeEmail", "No account that can be given access has this e-mail address.").ToResult<GrantDto>();
-        }
-
-        if (grantee.Id == asset.OwnerId)
-        {
-            return new Validation().Add("granteeEmail", "This is the owner's address: the owner already has every right on the asset.").ToResult<GrantDto>();
+            return new Validation().Add("granteeEmail", NotGrantable).ToResult<GrantDto>();
         }
 
         if (asset.HasLiveGrant(grantee.Id, now))

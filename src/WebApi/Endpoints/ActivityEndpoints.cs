@@ -14,6 +14,9 @@ public static class ActivityEndpoints
             .WithTags("Activity")
             .RequireAuthorization()
             .WithName("Activity_List")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Read the asset's activity log")
             .WithDescription(
                 "Owner or manager. Newest first (at desc, id desc), keyset-paginated. Actions: asset.created, asset.uploaded, "

@@ -16,6 +16,8 @@ public static class AdminEndpoints
 
         group.MapGet("/", ListUsers)
             .WithName("Admin_ListUsers")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("List accounts")
             .WithDescription(
                 "Administrators only (403 otherwise). Newest first (createdAt desc, id desc), keyset-paginated; q matches e-mail "
@@ -23,6 +25,10 @@ public static class AdminEndpoints
 
         group.MapPost("/{id:guid}/disable", Disable)
             .WithName("Admin_DisableUser")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Disable an account")
             .WithDescription(
                 "Administrators only. The account cannot sign in and its tokens stop working. 404 for an unknown id; 409 for "
@@ -30,6 +36,9 @@ public static class AdminEndpoints
 
         group.MapPost("/{id:guid}/enable", Enable)
             .WithName("Admin_EnableUser")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Enable an account again")
             .WithDescription("Administrators only. 404 for an unknown id. Enabling an enabled account changes nothing.");
 

@@ -22,6 +22,10 @@ public static class GrantEndpoints
 
         group.MapPost("/", Create)
             .WithName("Grants_Create")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Share the asset with a person")
             .WithDescription(
                 "Owner or manager. The person is named by the e-mail of a verified, enabled account; any other address, and the "
@@ -30,6 +34,9 @@ public static class GrantEndpoints
 
         group.MapGet("/", List)
             .WithName("Grants_List")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("List the asset's grants")
             .WithDescription(
                 "Owner or manager. Every grant not revoked, newest first, expired ones included with active: false (they give "
@@ -37,6 +44,9 @@ public static class GrantEndpoints
 
         group.MapPatch("/{grantId:guid}", Update)
             .WithName("Grants_Update")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Change a grant's role or expiry")
             .WithDescription(
                 "Owner or manager; nobody changes its own grant (403). A field left out stays; \"expiresAt\": null removes the "
@@ -44,6 +54,9 @@ public static class GrantEndpoints
 
         group.MapDelete("/{grantId:guid}", Delete)
             .WithName("Grants_Delete")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Revoke a grant, or leave")
             .WithDescription(
                 "Owner or manager revoke any grant; a grantee may revoke its own (leave). Takes effect with the next request. "

@@ -26,6 +26,10 @@ public static class LinkEndpoints
 
         group.MapPost("/", Create)
             .WithName("Links_Create")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Create a public link to the asset")
             .WithDescription(
                 "Owner or manager, ready assets only (409 for a pending one). The token (256 random bits) and url are shown in "
@@ -34,11 +38,17 @@ public static class LinkEndpoints
 
         group.MapGet("/", List)
             .WithName("Links_List")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("List the asset's public links")
             .WithDescription("Owner or manager. Links not revoked, newest first, without tokens; expired or used-up ones have active: false." + Visibility);
 
         group.MapDelete("/{linkId:guid}", Delete)
             .WithName("Links_Delete")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Revoke a public link")
             .WithDescription("Owner or manager. The link stops working with the next request. 404 for a link of another asset or one already revoked." + Visibility);
 
@@ -46,6 +56,8 @@ public static class LinkEndpoints
 
         open.MapGet("/{token}", GetPublic)
             .WithName("PublicLinks_Get")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("What a public link points at")
             .WithDescription(
                 "Anonymous. The asset's title, file name, type and size, and whether a password is needed. 404 for a token that is "
@@ -54,6 +66,9 @@ public static class LinkEndpoints
 
         open.MapPost("/{token}/download", DownloadPublic)
             .WithName("PublicLinks_Download")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Download through a public link")
             .WithDescription(
                 "Anonymous. A presigned GET valid for Storage__DownloadUrlTtlSeconds at most, and never past the link's expiry. "

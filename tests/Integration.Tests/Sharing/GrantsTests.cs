@@ -183,6 +183,25 @@ public sealed class GrantsTests(DatabaseProvider provider)
         await ShouldBeInvalidAsync(response, field);
     }
 
+    [TestCase("null")]
+    [TestCase("{")]
+    [TestCase("[]")]
+    [TestCase("")]
+    [TestCase("""{"granteeEmail":"a@example.com","role":"viewer","expiresAt":"tomorrow"}""")]
+    public async Task CreateOrUpdate_WithABodyThatIsNotTheRequest_Is400NotA500(string body)
+    {
+        var (owner, asset) = await OwnerWithAssetAsync();
+        var grantee = await _api.AccountAsync();
+        var grant = await _api.ShareAsync(asset.Id, grantee.Id, AccessRole.Viewer);
+        using var client = _api.ClientFor(owner.Value);
+
+        using var create = await client.PostAsync(GrantsUrl(asset), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var update = await client.PatchAsync(GrantUrl(asset, grant.Value), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await create.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await update.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     [Test]
     public async Task Create_WhenThePersonAlreadyHoldsAGrant_Is409()
     {

@@ -1,3 +1,6 @@
+using MediaVault.Application.Activity.ListActivity;
+using MediaVault.Application.Administration.ListUsers;
+using MediaVault.Application.Administration.SetUserDisabled;
 using MediaVault.Application.Assets.GetAsset;
 using MediaVault.Application.Assets.ListAssets;
 using MediaVault.Application.Identity.ForgotPassword;
@@ -9,6 +12,15 @@ using MediaVault.Application.Identity.Register;
 using MediaVault.Application.Identity.ResendVerification;
 using MediaVault.Application.Identity.ResetPassword;
 using MediaVault.Application.Identity.VerifyEmail;
+using MediaVault.Application.Sharing.ChangeGrant;
+using MediaVault.Application.Sharing.CreateGrant;
+using MediaVault.Application.Sharing.CreateLink;
+using MediaVault.Application.Sharing.DownloadViaLink;
+using MediaVault.Application.Sharing.GetPublicLink;
+using MediaVault.Application.Sharing.ListGrants;
+using MediaVault.Application.Sharing.ListLinks;
+using MediaVault.Application.Sharing.RevokeGrant;
+using MediaVault.Application.Sharing.RevokeLink;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Application;
@@ -30,6 +42,25 @@ public static class DependencyInjection
         services.AddScoped<ForgotPasswordHandler>();
         services.AddScoped<ResetPasswordHandler>();
         services.AddScoped<GetMeHandler>();
+        services.AddSharing();
+        return services;
+    }
+
+    /// <summary>Sharing (grants, public links), the activity log and account administration.</summary>
+    private static IServiceCollection AddSharing(this IServiceCollection services)
+    {
+        services.AddScoped<CreateGrantHandler>();
+        services.AddScoped<ListGrantsHandler>();
+        services.AddScoped<ChangeGrantHandler>();
+        services.AddScoped<RevokeGrantHandler>();
+        services.AddScoped<CreateLinkHandler>();
+        services.AddScoped<ListLinksHandler>();
+        services.AddScoped<RevokeLinkHandler>();
+        services.AddScoped<GetPublicLinkHandler>();
+        services.AddScoped<DownloadViaLinkHandler>();
+        services.AddScoped<ListActivityHandler>();
+        services.AddScoped<ListUsersHandler>();
+        services.AddScoped<SetUserDisabledHandler>();
         return services;
     }
 }

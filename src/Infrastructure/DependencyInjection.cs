@@ -6,6 +6,7 @@ using MediaVault.Infrastructure.Email;
 using MediaVault.Infrastructure.Health;
 using MediaVault.Infrastructure.Identity;
 using MediaVault.Infrastructure.Persistence;
+using MediaVault.Infrastructure.Sharing;
 using MediaVault.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         AddStorage(services, configuration, dataDirectory);
         AddEmail(services, configuration, dataDirectory);
         services.AddIdentityServices(configuration);
+        AddSharing(services, configuration, dataDirectory);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -145,6 +147,28 @@ public static class DependencyInjection
             var root = string.IsNullOrWhiteSpace(options.FileSystem.Root) ? Path.Combine(dataDirectory, "objects") : options.FileSystem.Root;
             services.AddSingleton(new FileSystemObjectStorage(root));
             services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<FileSystemObjectStorage>());
+        }
+    }
+
+    /// <summary>Adapters of sharing and account administration: accounts, secrets, link downloads and download URLs.</summary>
+    private static void AddSharing(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IAccountAdministration, AccountAdministration>();
+        services.AddSingleton<ISecretHasher, SecretHasher>();
+        services.AddSingleton<IShareLinkUrls, ShareLinkUrls>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<ILinkDownloadCounter, LinkDownloadCounter>();
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Provider == StorageProvider.S3)
+        {
+            services.AddSingleton<IDownloadUrlSigner, S3DownloadUrlSigner>();
+        }
+        else
+        {
+            services.AddSingleton(_ => UrlSigner.FromDataDirectory(dataDirectory));
+            services.AddSingleton<IDownloadUrlSigner, FileSystemDownloadUrlSigner>();
         }
     }
 

@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddJwtAuthentication(builder.Configuration, builder.Environment);
-builder.Services.AddAuthRateLimiting(builder.Configuration);
+builder.Services.AddApiRateLimiting(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<MediaVault.Application.Abstractions.ICurrentUser, HttpCurrentUser>();
 
@@ -32,6 +32,7 @@ builder.Services.AddHttpLogging(options =>
         | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
     options.CombineLogs = true;
 });
+builder.Services.AddHttpLoggingInterceptor<PublicLinkLogRedaction>();
 
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddOpenApiDocumentation();
@@ -67,6 +68,10 @@ var api = app.MapGroup("/api/v1");
 api.MapAssetEndpoints();
 api.MapAuthEndpoints();
 api.MapMeEndpoints();
+api.MapGrantEndpoints();
+api.MapLinkEndpoints();
+api.MapActivityEndpoints();
+api.MapAdminEndpoints();
 
 await app.RunAsync();
 

@@ -4,8 +4,18 @@ using MediaVault.Domain.Users;
 
 namespace MediaVault.Domain.Activity;
 
-public readonly record struct ActivityEntryId(Guid Value)
+public readonly record struct ActivityEntryId(Guid Value) : IComparable<ActivityEntryId>
 {
+    public static bool operator <(ActivityEntryId left, ActivityEntryId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(ActivityEntryId left, ActivityEntryId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(ActivityEntryId left, ActivityEntryId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ActivityEntryId left, ActivityEntryId right) => left.CompareTo(right) >= 0;
+
+    public int CompareTo(ActivityEntryId other) => Value.CompareTo(other.Value);
+
     public static ActivityEntryId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();

@@ -234,11 +234,15 @@ public sealed class Asset : AggregateRoot<AssetId>
     /// <summary>Whether <paramref name="grantee"/> holds a grant that is neither revoked nor expired.</summary>
     public bool HasLiveGrant(UserId grantee, DateTimeOffset now) => ActiveGrantFor(grantee, now) is not null;
 
-    /// <summary>Changes the role or expiry of a grant (owner or manager only).</summary>
+    /// <summary>
+    /// Changes the role or expiry of a grant (owner or manager only). A manager does not change its own grant: a
+    /// manager whose grant expires cannot make it last longer, only the owner or another manager can.
+    /// </summary>
     public void ChangeGrant(UserId actor, Capabilities caller, GrantId grantId, AccessRole? role, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now)
     {
         var grant = FindGrant(grantId);
         CheckRule(new OnlyOwnerOrManagerCanShare(caller));
+        CheckRule(new GranteeCannotChangeOwnGrant(actor, grant.GranteeId));
         CheckRule(new RevokedGrantCannotChange(grant.IsRevoked));
         var newRole = role ?? grant.Role;
         var newExpiry = clearExpiry ? null : expiresAt ?? grant.ExpiresAt;

@@ -68,10 +68,18 @@ public sealed class ShareLink : AggregateRoot<LinkId>
     }
 
     /// <summary>Counts one download through the link. The database applies the same limit atomically.</summary>
-    public void RecordDownload(DateTimeOffset now)
+    public void RecordDownload(DateTimeOffset now) => RecordDownload(now, DownloadCount + 1);
+
+    /// <summary>
+    /// Records one download that the store has already counted atomically (only while the link was usable, so that two
+    /// holders racing for the last download cannot both win). <paramref name="countInStore"/> is the link's count there,
+    /// this download included; other holders may have downloaded since this copy was read, so it is the one recorded.
+    /// </summary>
+    public void RecordDownload(DateTimeOffset now, int countInStore)
     {
         CheckRule(new LinkMustBeUsable(this, now));
-        DownloadCount++;
+        CheckRule(new CountedDownloadMustStayWithinLimit(DownloadCount, countInStore, MaxDownloads));
+        DownloadCount = countInStore;
         Raise(new LinkDownloaded(AssetId, null, Id, DownloadCount, now));
     }
 

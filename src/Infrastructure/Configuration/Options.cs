@@ -122,4 +122,6 @@ public sealed class RateLimitingOptions
     public const string Section = "RateLimiting";
 
     public int AuthPermitsPerMinute { get; set; } = 20;
+
+    public int PublicLinkPermitsPerMinute { get; set; } = 60;
 }

@@ -26,7 +26,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
         if (status >= 500)
         {
-            LogFault(exception, status, httpContext.Request.Method, httpContext.Request.Path);
+            LogFault(exception, status, httpContext.Request.Method, PublicLinkLogRedaction.Redact(httpContext.Request.Path));
         }
 
         if (status == StatusCodes.Status503ServiceUnavailable)

@@ -61,6 +61,33 @@ public sealed class ChangeGrantTests
     }
 
     [Test]
+    public void ChangeGrant_WhenManagerChangesOwnGrant_BreaksGranteeCannotChangeOwnGrantRule()
+    {
+        var asset = Given.AReadyAsset();
+        var expiry = Now.AddDays(7);
+        var manager = Given.AGrantee(asset, AccessRole.Manager, expiry);
+        var grant = asset.ActiveGrantFor(manager, Now)!;
+
+        AssertBrokenRule<GranteeCannotChangeOwnGrant>(
+            () => asset.ChangeGrant(manager, Given.CapabilitiesOf(asset, manager), grant.Id, null, null, clearExpiry: true, Now));
+        grant.ExpiresAt.ShouldBe(expiry);
+    }
+
+    [Test]
+    public void ChangeGrant_WhenAnotherManagerChangesAManagersGrant_Succeeds()
+    {
+        var asset = Given.AReadyAsset();
+        var manager = Given.AGrantee(asset, AccessRole.Manager);
+        var otherManager = UserId.New();
+        var grant = Given.AGrant(asset, otherManager, AccessRole.Manager, Now.AddDays(1));
+
+        asset.ChangeGrant(manager, Given.CapabilitiesOf(asset, manager), grant.Id, AccessRole.Viewer, null, clearExpiry: true, Now);
+
+        grant.Role.ShouldBe(AccessRole.Viewer);
+        grant.ExpiresAt.ShouldBeNull();
+    }
+
+    [Test]
     public void ChangeGrant_WhenGrantIsRevoked_BreaksRevokedGrantCannotChangeRule()
     {
         var asset = Given.AReadyAsset();

@@ -37,6 +37,28 @@ public sealed class RecordLinkDownloadTests
     }
 
     [Test]
+    public void RecordDownload_WhenStoreCountedOtherDownloadsMeanwhile_RecordsTheStoresCount()
+    {
+        var link = Given.ALink(Given.AReadyAsset(), maxDownloads: 5);
+
+        link.RecordDownload(Now, countInStore: 3);
+
+        link.DownloadCount.ShouldBe(3);
+        AssertRaised<LinkDownloaded>(link).DownloadCount.ShouldBe(3);
+    }
+
+    [TestCase(0, null)]
+    [TestCase(4, 3)]
+    public void RecordDownload_WhenStoreCountIsNotAheadOrBeyondLimit_BreaksCountedDownloadMustStayWithinLimitRule(int countInStore, int? maxDownloads)
+    {
+        var link = Given.ALink(Given.AReadyAsset(), maxDownloads: maxDownloads);
+
+        AssertBrokenRule<CountedDownloadMustStayWithinLimit>(() => link.RecordDownload(Now, countInStore));
+        link.DownloadCount.ShouldBe(0);
+        AssertNothingRaised(link);
+    }
+
+    [Test]
     public void RecordDownload_WhenLinkHasNoLimit_KeepsCounting()
     {
         const int downloads = 25;

@@ -47,6 +47,17 @@ public sealed class OnlyOwnerManagerOrGranteeCanRevokeGrant(Capabilities caller,
     public string Message => "A grant is revoked by the owner, a manager, or the grantee leaving.";
 }
 
+/// <summary>
+/// Nobody changes the grant it holds itself (it may only leave): otherwise a manager given access until a date could
+/// lift its own expiry.
+/// </summary>
+public sealed class GranteeCannotChangeOwnGrant(UserId actor, UserId granteeId) : IBusinessRule
+{
+    public bool IsBroken() => actor == granteeId;
+
+    public string Message => "A grantee does not change its own grant; the owner or another manager does.";
+}
+
 public sealed class RevokedGrantCannotChange(bool isRevoked) : IBusinessRule
 {
     public bool IsBroken() => isRevoked;
@@ -81,4 +92,15 @@ public sealed class LinkMustBeUsable(ShareLink link, DateTimeOffset now) : IBusi
     public bool IsBroken() => !link.IsUsableAt(now);
 
     public string Message => "The link is revoked, expired or used up.";
+}
+
+/// <summary>
+/// A download the store counted atomically moves the count forward, and never past the limit: the store applies the
+/// limit in the same statement that counts.
+/// </summary>
+public sealed class CountedDownloadMustStayWithinLimit(int currentCount, int countInStore, int? maxDownloads) : IBusinessRule
+{
+    public bool IsBroken() => countInStore <= currentCount || countInStore > maxDownloads;
+
+    public string Message => "A counted download moves the count forward and stays within the link's limit.";
 }

@@ -1,0 +1,15 @@
+using MediaVault.Domain.Sharing;
+
+namespace MediaVault.Application.Abstractions;
+
+/// <summary>Counts downloads through public links in the store itself, so that concurrent holders cannot overrun a limit.</summary>
+public interface ILinkDownloadCounter
+{
+    /// <summary>
+    /// Adds one to the link's download count in one conditional statement, only if at <paramref name="now"/> the link is
+    /// neither revoked nor expired nor used up. Returns the count reached, this download included, or <c>null</c> when the
+    /// link was no longer usable (another holder took the last download, or it was revoked meanwhile). Run it inside a
+    /// <see cref="IUnitOfWork"/> transaction so that the count and the record of the download commit together.
+    /// </summary>
+    Task<int?> TryCountDownloadAsync(LinkId linkId, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,36 @@
+using Ardalis.Result;
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Common;
+
+namespace MediaVault.Application.Administration.ListUsers;
+
+public sealed record ListUsersQuery(int? Limit = null, string? Cursor = null, string? Q = null);
+
+/// <summary>Administrators list accounts, newest first; <c>q</c> matches e-mail and display name.</summary>
+public sealed class ListUsersHandler(IAccountAdministration accounts, ICurrentUser currentUser)
+{
+    public const int MaxSearchLength = 200;
+
+    public async Task<Result<Page<AccountSummary>>> HandleAsync(ListUsersQuery query, CancellationToken cancellationToken)
+    {
+        if (!currentUser.IsAdmin)
+        {
+            return Result<Page<AccountSummary>>.Forbidden("Only administrators list accounts.");
+        }
+
+        var validation = new Validation()
+            .Paging(query.Limit, query.Cursor, out var cursor)
+            .When(query.Q is { Length: > MaxSearchLength }, "q", $"q is at most {MaxSearchLength} characters.");
+        if (!validation.IsValid)
+        {
+            return validation.ToResult<Page<AccountSummary>>();
+        }
+
+        var limit = query.Limit ?? Paging.DefaultLimit;
+        var text = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
+        var rows = await accounts.ListAsync(new AccountQuery(text, cursor, limit), cancellationToken);
+        var items = rows.Take(limit).ToList();
+        var next = rows.Count > limit ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
+        return Result.Success(new Page<AccountSummary>(items, next));
+    }
+}

@@ -1,0 +1,64 @@
+using Ardalis.Result;
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets.Specifications;
+using MediaVault.Application.Common;
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Sharing;
+
+namespace MediaVault.Application.Sharing.CreateLink;
+
+public sealed record CreateLinkCommand(Guid AssetId, DateTimeOffset? ExpiresAt, string? Password, int? MaxDownloads);
+
+/// <summary>
+/// The owner or a manager creates a public link to a ready asset. The token is made here, shown once in the answer and
+/// stored only as its SHA-256; a password is stored only as a salted, slow hash.
+/// </summary>
+public sealed class CreateLinkHandler(
+    IReadRepository<Asset> assets,
+    IRepository<ShareLink> links,
+    ISecretHasher secrets,
+    IShareLinkUrls urls,
+    ICurrentUser currentUser,
+    TimeProvider clock)
+{
+    public const int PasswordMaxLength = 128;
+
+    public async Task<Result<CreatedLinkDto>> HandleAsync(CreateLinkCommand command, CancellationToken cancellationToken)
+    {
+        var caller = currentUser.RequireId();
+        var now = clock.GetUtcNow();
+        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), cancellationToken);
+        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
+        if (asset is null || !access.CanView)
+        {
+            return Result<CreatedLinkDto>.NotFound();
+        }
+
+        if (!access.CanShare)
+        {
+            return Result<CreatedLinkDto>.Forbidden("Only the owner or a manager creates links.");
+        }
+
+        var validation = new Validation()
+            .When(command.ExpiresAt is { } expiry && expiry <= now, "expiresAt", "expiresAt must lie in the future.")
+            .When(command.MaxDownloads is < 1, "maxDownloads", "maxDownloads must be at least 1.")
+            .When(command.Password is not null && string.IsNullOrWhiteSpace(command.Password), "password", "password must not be blank; leave it out for a link without password.")
+            .When(command.Password is { Length: > PasswordMaxLength }, "password", $"password is at most {PasswordMaxLength} characters.");
+        if (!validation.IsValid)
+        {
+            return validation.ToResult<CreatedLinkDto>();
+        }
+
+        if (asset.Status != AssetStatus.Ready)
+        {
+            return Result<CreatedLinkDto>.Conflict("A link is made only to a ready asset: complete the upload first.");
+        }
+
+        var token = LinkTokens.New();
+        var passwordHash = command.Password is null ? null : secrets.Hash(command.Password);
+        var link = ShareLink.Create(asset, caller, access, LinkTokens.Hash(token), passwordHash, command.ExpiresAt, command.MaxDownloads, now);
+        await links.AddAsync(link, cancellationToken);
+        return Result.Success(new CreatedLinkDto(LinkDto.From(link, now), token, urls.ForToken(token)));
+    }
+}

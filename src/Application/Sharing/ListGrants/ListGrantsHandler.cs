@@ -1,0 +1,38 @@
+using Ardalis.Result;
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Sharing.Specifications;
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+
+namespace MediaVault.Application.Sharing.ListGrants;
+
+public sealed record ListGrantsQuery(Guid AssetId);
+
+/// <summary>
+/// The grants on an asset that have not been revoked, newest first, for the owner and managers. Expired grants are
+/// listed too (with <c>active: false</c>) so that they can be renewed or removed; they give nothing.
+/// </summary>
+public sealed class ListGrantsHandler(IReadRepository<Asset> assets, IUserDirectory users, ICurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<Result<IReadOnlyList<GrantDto>>> HandleAsync(ListGrantsQuery query, CancellationToken cancellationToken)
+    {
+        var caller = currentUser.RequireId();
+        var now = clock.GetUtcNow();
+        var asset = await assets.FirstOrDefaultAsync(new AssetWithGrantsSpec(new AssetId(query.AssetId), forUpdate: false), cancellationToken);
+        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
+        if (asset is null || !access.CanView)
+        {
+            return Result<IReadOnlyList<GrantDto>>.NotFound();
+        }
+
+        if (!access.CanShare)
+        {
+            return Result<IReadOnlyList<GrantDto>>.Forbidden("Only the owner or a manager sees who else has access.");
+        }
+
+        var grants = asset.Grants.OrderByDescending(g => g.CreatedAt).ThenByDescending(g => g.Id.Value).ToList();
+        var people = await users.GetByIdsAsync([.. grants.Select(g => g.GranteeId).Distinct()], cancellationToken);
+        IReadOnlyList<GrantDto> items = [.. grants.Select(g => GrantDto.From(g, people.GetValueOrDefault(g.GranteeId), now))];
+        return Result.Success(items);
+    }
+}

@@ -1,0 +1,30 @@
+using MediaVault.Application.Abstractions;
+using MediaVault.Domain.Sharing;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaVault.Infrastructure.Persistence;
+
+/// <summary>
+/// Counts a download through a link with one conditional UPDATE: the row changes only while the link is not revoked,
+/// not expired and below its limit, so of two holders racing for the last download exactly one changes it. The UPDATE
+/// also holds the row (PostgreSQL row lock, SQLite write lock) until the transaction ends, so the count read back
+/// right after is this download's.
+/// </summary>
+internal sealed class LinkDownloadCounter(MediaVaultDbContext db) : ILinkDownloadCounter
+{
+    public async Task<int?> TryCountDownloadAsync(LinkId linkId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var counted = await db.Links
+            .Where(l => l.Id == linkId
+                && l.RevokedAt == null
+                && (l.ExpiresAt == null || l.ExpiresAt > now)
+                && (l.MaxDownloads == null || l.DownloadCount < l.MaxDownloads))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.DownloadCount, l => l.DownloadCount + 1), cancellationToken);
+        if (counted == 0)
+        {
+            return null;
+        }
+
+        return await db.Links.Where(l => l.Id == linkId).Select(l => l.DownloadCount).SingleAsync(cancellationToken);
+    }
+}

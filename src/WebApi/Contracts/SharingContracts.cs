@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace MediaVault.WebApi.Contracts;
+
+/// <summary>Give a person a role on the asset. <c>role</c> is viewer, editor or manager; <c>expiresAt</c> lies in the future or is left out (never expires).</summary>
+public sealed record CreateGrantRequest(string? GranteeEmail, string? Role, DateTimeOffset? ExpiresAt);
+
+/// <summary>
+/// Change a grant. A field left out stays as it is; <c>"expiresAt": null</c> removes the expiry (the grant never
+/// expires), a timestamp must lie in the future.
+/// </summary>
+public sealed class ChangeGrantRequest
+{
+    private DateTimeOffset? _expiresAt;
+
+    /// <summary>viewer, editor or manager; left out or null keeps the role.</summary>
+    public string? Role { get; set; }
+
+    /// <summary>Left out: unchanged. null: never expires. A timestamp: expires then.</summary>
+    public DateTimeOffset? ExpiresAt
+    {
+        get => _expiresAt;
+        set
+        {
+            _expiresAt = value;
+            ExpiresAtGiven = true;
+        }
+    }
+
+    /// <summary>Whether the body named <c>expiresAt</c> at all (the JSON reader sets it only then).</summary>
+    [JsonIgnore]
+    public bool ExpiresAtGiven { get; private set; }
+}
+
+/// <summary>The person a grant is for. <c>email</c> and <c>displayName</c> are null if the account is gone.</summary>
+public sealed record GranteeResponse(Guid Id, string? Email, string? DisplayName);
+
+/// <summary>
+/// A grant. <c>active</c> is false once <c>expiresAt</c> has passed: an expired grant gives nothing, and is listed
+/// until it is revoked or renewed.
+/// </summary>
+public sealed record GrantResponse(
+    Guid Id,
+    Guid AssetId,
+    GranteeResponse Grantee,
+    AccessRole Role,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset CreatedAt,
+    Guid CreatedBy,
+    bool Active);
+
+/// <summary>A list that is never paginated (an asset's grants or links).</summary>
+public sealed record ItemsResponse<T>([property: Required] IReadOnlyList<T> Items);
+
+/// <summary>
+/// Create a public link. All optional: <c>expiresAt</c> in the future, <c>password</c> (1–128 characters, not blank)
+/// asked for on download, <c>maxDownloads</c> at least 1.
+/// </summary>
+public sealed record CreateLinkRequest(DateTimeOffset? ExpiresAt, string? Password, int? MaxDownloads);
+
+/// <summary>
+/// A link just created. <c>token</c> and <c>url</c> are shown only in this response: only a hash of the token is kept.
+/// <c>url</c> is <c>{App__PublicBaseUrl}/api/v1/public/links/{token}</c>.
+/// </summary>
+public sealed record CreatedLinkResponse(
+    Guid Id,
+    string Token,
+    Uri Url,
+    DateTimeOffset? ExpiresAt,
+    bool HasPassword,
+    int? MaxDownloads,
+    int DownloadCount,
+    DateTimeOffset CreatedAt,
+    Guid CreatedBy,
+    bool Active);
+
+/// <summary>A link, without its token. <c>active</c> is false once it has expired or is used up.</summary>
+public sealed record LinkResponse(
+    Guid Id,
+    DateTimeOffset? ExpiresAt,
+    bool HasPassword,
+    int? MaxDownloads,
+    int DownloadCount,
+    DateTimeOffset CreatedAt,
+    Guid CreatedBy,
+    bool Active);
+
+/// <summary>What a link's holder may know about the asset before downloading it.</summary>
+public sealed record PublicAssetResponse(string Title, string FileName, string ContentType, AssetKind Kind, long SizeBytes);
+
+public sealed record PublicLinkResponse(PublicAssetResponse Asset, bool RequiresPassword, DateTimeOffset? ExpiresAt);
+
+/// <summary>The link's password, if it has one.</summary>
+public sealed record PublicDownloadRequest(string? Password);
+
+/// <summary>A presigned GET of the file, valid until <c>expiresAt</c> (never after the link's own expiry).</summary>
+public sealed record PublicDownloadResponse(Uri Url, DateTimeOffset ExpiresAt);

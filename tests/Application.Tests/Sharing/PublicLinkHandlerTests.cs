@@ -1,0 +1,178 @@
+using Ardalis.Result;
+using Ardalis.Specification;
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Sharing;
+using MediaVault.Application.Sharing.DownloadViaLink;
+using MediaVault.Application.Sharing.GetPublicLink;
+using MediaVault.Application.Tests.TestSupport;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Events;
+using MediaVault.Domain.Sharing;
+using Moq;
+
+namespace MediaVault.Application.Tests.Sharing;
+
+public sealed class PublicLinkHandlerTests
+{
+    private static readonly TimeSpan DefaultTtl = TimeSpan.FromMinutes(5);
+    private readonly string _token = LinkTokens.New();
+    private readonly Asset _asset = Build.ReadyAsset();
+    private readonly Mock<IRepository<ShareLink>> _links = new();
+    private readonly Mock<ISecretHasher> _secrets = new();
+    private readonly Mock<IUnitOfWork> _unitOfWork = new();
+    private readonly Mock<IUnitOfWorkTransaction> _transaction = new();
+    private readonly Mock<ILinkDownloadCounter> _counter = new();
+    private readonly Mock<IDownloadUrlSigner> _signer = new();
+
+    public PublicLinkHandlerTests()
+    {
+        _unitOfWork.Setup(u => u.BeginTransactionAsync(It.IsAny<CancellationToken>())).ReturnsAsync(_transaction.Object);
+        _signer.SetupGet(s => s.DefaultTtl).Returns(DefaultTtl);
+        _signer.Setup(s => s.SignDownloadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string key, string _, string _, bool _, TimeSpan ttl, CancellationToken _) =>
+                new PresignedDownload(new Uri($"https://store.example/{key}"), Build.Now + ttl));
+        _secrets.Setup(s => s.Verify("pw-hash", "right")).Returns(true);
+    }
+
+    [Test]
+    public async Task Get_OfAUsableLink_ShowsTheAssetsNameAndWhetherAPasswordIsNeeded()
+    {
+        var link = LinkWith(passwordHash: "pw-hash");
+
+        var result = await GetHandler(link).HandleAsync(new GetPublicLinkQuery(_token), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Ok);
+        result.Value.Asset.ShouldBe(new PublicAssetDto("Photo", "photo.png", "image/png", MediaKind.Image, 1000));
+        result.Value.RequiresPassword.ShouldBeTrue();
+    }
+
+    [TestCase("malformed")]
+    [TestCase("unknown")]
+    [TestCase("revoked")]
+    [TestCase("used-up")]
+    [TestCase("asset-gone")]
+    public async Task Get_OfAnUnusableLink_IsNotFound(string state)
+    {
+        var link = LinkWith(maxDownloads: 1);
+        switch (state)
+        {
+            case "revoked":
+                link.Revoke(_asset.OwnerId, Domain.Access.AccessPolicy.Evaluate(_asset, _asset.OwnerId, Build.Now), Build.Now);
+                break;
+            case "used-up":
+                link.RecordDownload(Build.Now);
+                break;
+        }
+
+        var handler = GetHandler(state == "unknown" ? null : link, assetGone: state == "asset-gone");
+        var result = await handler.HandleAsync(new GetPublicLinkQuery(state == "malformed" ? "short" : _token), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.NotFound);
+    }
+
+    [Test]
+    public async Task Download_WhenTheStoreCountsIt_RecordsTheStoresCountCommitsAndSignsAUrl()
+    {
+        var link = LinkWith(maxDownloads: 5);
+        _counter.Setup(c => c.TryCountDownloadAsync(link.Id, Build.Now, It.IsAny<CancellationToken>())).ReturnsAsync(3);
+
+        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Ok);
+        result.Value.Url.ShouldBe(new Uri($"https://store.example/{_asset.StorageKey}"));
+        link.DownloadCount.ShouldBe(3);
+        link.DomainEvents.OfType<LinkDownloaded>().Single().DownloadCount.ShouldBe(3);
+        _links.Verify(l => l.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+        _transaction.Verify(t => t.CommitAsync(It.IsAny<CancellationToken>()), Times.Once);
+        _signer.Verify(s => s.SignDownloadAsync(_asset.StorageKey, "photo.png", "image/png", false, DefaultTtl, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Download_WhenAnotherHolderTookTheLastDownload_IsNotFoundAndCommitsNothing()
+    {
+        var link = LinkWith(maxDownloads: 1);
+        _counter.Setup(c => c.TryCountDownloadAsync(link.Id, Build.Now, It.IsAny<CancellationToken>())).ReturnsAsync((int?)null);
+
+        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.NotFound);
+        _links.Verify(l => l.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+        _transaction.Verify(t => t.CommitAsync(It.IsAny<CancellationToken>()), Times.Never);
+        _transaction.Verify(t => t.DisposeAsync(), Times.Once);
+        _signer.Verify(s => s.SignDownloadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("wrong")]
+    public async Task Download_WithoutTheRightPassword_IsUnauthorizedAndCountsNothing(string? password)
+    {
+        var link = LinkWith(passwordHash: "pw-hash");
+
+        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, password), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Unauthorized);
+        _counter.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Download_WithTheRightPassword_Succeeds()
+    {
+        var link = LinkWith(passwordHash: "pw-hash");
+        _counter.Setup(c => c.TryCountDownloadAsync(link.Id, Build.Now, It.IsAny<CancellationToken>())).ReturnsAsync(1);
+
+        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, "right"), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Ok);
+    }
+
+    [Test]
+    public async Task Download_OfALinkExpiringSoonerThanTheUrlWould_SignsTheUrlForLessThanTheLinkHasLeft()
+    {
+        var link = LinkWith(expiresAt: Build.Now.AddSeconds(90.5));
+        _counter.Setup(c => c.TryCountDownloadAsync(link.Id, Build.Now, It.IsAny<CancellationToken>())).ReturnsAsync(1);
+
+        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+
+        result.Value.ExpiresAt.ShouldBeLessThan(link.ExpiresAt!.Value);
+        _signer.Verify(s => s.SignDownloadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), false, TimeSpan.FromSeconds(89), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Download_OfALinkAboutToExpire_IsNotFoundAndCountsNothing()
+    {
+        var link = LinkWith(expiresAt: Build.Now.AddSeconds(2));
+
+        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.NotFound);
+        _counter.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Download_OfAnUnknownToken_IsNotFound()
+    {
+        var result = await DownloadHandler(null).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.NotFound);
+        _counter.VerifyNoOtherCalls();
+    }
+
+    private ShareLink LinkWith(string? passwordHash = null, int? maxDownloads = null, DateTimeOffset? expiresAt = null) =>
+        Build.Link(_asset, LinkTokens.Hash(_token), passwordHash, maxDownloads, expiresAt);
+
+    private static Mock<IReadRepository<Asset>> AssetsFinding(Asset? asset) => Build.Finding<IReadRepository<Asset>, Asset>(asset);
+
+    private GetPublicLinkHandler GetHandler(ShareLink? link, bool assetGone = false)
+    {
+        var links = Build.Finding<IReadRepository<ShareLink>, ShareLink>(link);
+        return new GetPublicLinkHandler(links.Object, AssetsFinding(assetGone ? null : _asset).Object, Build.Clock());
+    }
+
+    private DownloadViaLinkHandler DownloadHandler(ShareLink? link)
+    {
+        _links.Setup(l => l.FirstOrDefaultAsync(It.IsAny<ISpecification<ShareLink>>(), It.IsAny<CancellationToken>())).ReturnsAsync(link);
+        return new DownloadViaLinkHandler(
+            _links.Object, AssetsFinding(_asset).Object, _secrets.Object, _unitOfWork.Object, _counter.Object, _signer.Object, Build.Clock());
+    }
+}

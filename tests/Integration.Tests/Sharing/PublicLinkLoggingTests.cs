@@ -1,0 +1,42 @@
+using System.Net;
+using MediaVault.Infrastructure.Configuration;
+using MediaVault.Integration.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using static MediaVault.Integration.Tests.Support.SeedSharing;
+
+namespace MediaVault.Integration.Tests.Sharing;
+
+/// <summary>A public link's token is a secret in the request path: the request log shows the route, never the token.</summary>
+public sealed class PublicLinkLoggingTests
+{
+    private MediaVaultApi _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _api = await MediaVaultApi.StartAsync(
+        DatabaseProvider.Sqlite,
+        overrides: new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Information" });
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _api.DisposeAsync();
+
+    [Test]
+    public async Task PublicLinkRequests_AreLoggedWithTheTokenRedacted()
+    {
+        var owner = await _api.AccountAsync();
+        var asset = await _api.AssetAsync(owner.Id);
+        using var client = _api.ClientFor(owner.Value);
+        var token = (await client.CreateLinkAsync(asset.Id, new { password = "hunter2" })).GetProperty("token").GetString()!;
+        using var capture = new CapturingLoggerProvider();
+        _api.Services.GetRequiredService<ILoggerFactory>().AddProvider(capture);
+        using var anonymous = _api.CreateClient();
+
+        (await anonymous.GetAsync(Url($"/api/v1/public/links/{token}"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anonymous.PostAsync(Url($"/api/v1/public/links/{token}/download"), new StringContent("""{"password":"hunter2"}""", System.Text.Encoding.UTF8, "application/json")))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var requestLines = capture.Lines.Where(l => l.Contains("HttpLogging", StringComparison.Ordinal)).ToList();
+        requestLines.ShouldContain(l => l.Contains("/api/v1/public/links/{token}/download", StringComparison.Ordinal), string.Join(Environment.NewLine, capture.Lines));
+        capture.Lines.ShouldAllBe(l => !l.Contains(token) && !l.Contains("hunter2"));
+    }
+}

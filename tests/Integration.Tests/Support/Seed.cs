@@ -1,8 +1,6 @@
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
-using MediaVault.Domain.Owners;
 using MediaVault.Domain.Users;
-using MediaVault.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Integration.Tests.Support;
@@ -16,32 +14,7 @@ public static class Seed
     /// A verified, enabled account with its owner, as sign-up and verification would leave it; its security stamp is
     /// <see cref="TestTokens.SecurityStamp"/>, so <see cref="TestTokens.For"/> tokens are accepted for it.
     /// </summary>
-    public static async Task<UserId> OwnerAsync(this MediaVaultApi api)
-    {
-        var id = UserId.New();
-        var email = $"user-{id.Value:N}@example.com";
-        await api.WithDbAsync(async db =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            db.Users.Add(new ApplicationUser
-            {
-                Id = id.Value,
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true,
-                DisplayName = "Seeded user",
-                SecurityStamp = TestTokens.SecurityStamp,
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-                LockoutEnabled = true,
-                CreatedAt = now,
-            });
-            db.Owners.Add(Owner.Open(id, Quota, now));
-            return await db.SaveChangesAsync();
-        });
-        return id;
-    }
+    public static async Task<UserId> OwnerAsync(this MediaVaultApi api) => (await api.AccountAsync()).Id;
 
     public static async Task<Asset> AssetAsync(
         this MediaVaultApi api,

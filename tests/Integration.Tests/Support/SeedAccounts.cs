@@ -48,8 +48,10 @@ public static class SeedAccounts
                 EmailConfirmed = emailConfirmed,
                 IsDisabled = disabled,
                 DisplayName = displayName,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
+                // The stamp TestTokens.For signs into its tokens, so they are accepted for this account.
+                SecurityStamp = TestTokens.SecurityStamp,
                 ConcurrencyStamp = Guid.NewGuid().ToString(),
+                LockoutEnabled = true,
                 CreatedAt = now,
             });
             db.Owners.Add(Owner.Open(id, Seed.Quota, now));

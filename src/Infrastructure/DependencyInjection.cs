@@ -1,9 +1,13 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using System.Security.Cryptography;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
+using MediaVault.Infrastructure.Background;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Infrastructure.Email;
 using MediaVault.Infrastructure.Health;
+using MediaVault.Infrastructure.Identity;
 using MediaVault.Infrastructure.Persistence;
 using MediaVault.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
@@ -31,7 +35,8 @@ public static class DependencyInjection
 
         var dataDirectory = DataDirectory(configuration, environment);
         AddPersistence(services, configuration, dataDirectory);
-        AddStorage(services, configuration, dataDirectory);
+        AddStorage(services, configuration, environment, dataDirectory);
+        AddAssets(services, configuration);
         AddEmail(services, configuration, dataDirectory);
 
         services.AddHealthChecks()
@@ -97,9 +102,27 @@ public static class DependencyInjection
 
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+        services.AddScoped<IAbandonedUploadClaims, AbandonedUploadClaims>();
     }
 
-    private static void AddStorage(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    /// <summary>The limits of the asset use cases, and the sweeper of abandoned uploads.</summary>
+    private static void AddAssets(IServiceCollection services, IConfiguration configuration)
+    {
+        var assets = configuration.GetSection(AssetsOptions.Section).Get<AssetsOptions>() ?? new AssetsOptions();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(new AssetSettings
+        {
+            MaxSizeBytes = assets.MaxSizeBytes,
+            MultipartThresholdBytes = assets.MultipartThresholdBytes,
+            MultipartPartSizeBytes = assets.MultipartPartSizeBytes,
+            UploadUrlTtl = TimeSpan.FromSeconds(Math.Max(1, storage.UploadUrlTtlSeconds)),
+            DownloadUrlTtl = TimeSpan.FromSeconds(Math.Max(1, storage.DownloadUrlTtlSeconds)),
+            UploadGracePeriod = TimeSpan.FromSeconds(Math.Max(0, assets.UploadGraceSeconds)),
+        });
+        services.AddHostedService<UploadSweeper>();
+    }
+
+    private static void AddStorage(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (options.Provider == StorageProvider.S3)
@@ -135,14 +158,27 @@ public static class DependencyInjection
                     ? new AmazonS3Client(config)
                     : new AmazonS3Client(new BasicAWSCredentials(s3.AccessKey, s3.SecretKey), config);
             });
-            services.AddSingleton<IObjectStorage>(sp => new S3ObjectStorage(sp.GetRequiredService<IAmazonS3>(), s3));
+            services.AddSingleton<IObjectStorage>(sp => new S3ObjectStorage(sp.GetRequiredService<IAmazonS3>(), s3, sp.GetRequiredService<TimeProvider>()));
         }
         else
         {
             var root = string.IsNullOrWhiteSpace(options.FileSystem.Root) ? Path.Combine(dataDirectory, "objects") : options.FileSystem.Root;
-            services.AddSingleton(new FileSystemObjectStorage(root));
+            var publicBaseUrl = configuration.GetSection(AppOptions.Section).Get<AppOptions>()?.PublicBaseUrl ?? new AppOptions().PublicBaseUrl;
+            services.AddSingleton(sp => new FileSystemObjectStorage(
+                root, publicBaseUrl, UrlSigningKey(configuration, environment, dataDirectory), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<FileSystemObjectStorage>());
         }
+    }
+
+    /// <summary>
+    /// The key of the embedded store's signed URLs: derived (HKDF-SHA256) from the access-token signing key, so there is
+    /// no second secret to manage, yet a URL signature can never pass for a token signature or the other way round.
+    /// </summary>
+    private static byte[] UrlSigningKey(IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
+    {
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var tokenKey = jwt.ResolveSigningKey(environment, dataDirectory);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, tokenKey, 32, salt: [], info: "MediaVault storage URL signatures v1"u8.ToArray());
     }
 
     private static void AddEmail(IServiceCollection services, IConfiguration configuration, string dataDirectory)

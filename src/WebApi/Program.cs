@@ -57,6 +57,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 
 var api = app.MapGroup("/api/v1");
 api.MapAssetEndpoints();
+api.MapStorageEndpoints();
 
 await app.RunAsync();
 

@@ -78,20 +78,21 @@ SELECT t.tag, md5('asset-' || i)::uuid
 FROM generate_series(1, 100000) AS i,
      LATERAL (VALUES ('tag' || i % 50), ('year' || 2000 + i % 25)) AS t(tag);
 
--- Every even asset is shared with owner 1 + (i + 500) % 1000 (never its owner): viewer, editor or manager; every 10th
--- grant has expired, every 15th was revoked.
+-- Every even asset i = 2g is shared with owner 1 + (7g + 3) % 1000 (never its owner): viewer, editor or manager. In
+-- each block of 1,000 grants (k = g / 1000) the grants of every 10th block have expired, of every 15th were revoked,
+-- of every 4th expire in 30 days; the rest never expire. Each owner receives 50 grants.
 INSERT INTO share_grants ("Id", "AssetId", "GranteeId", "Role", "ExpiresAt", "CreatedAt", "CreatedBy", "UpdatedAt", "RevokedAt", "RevokedBy")
-SELECT md5('grant-' || i)::uuid,
-       md5('asset-' || i)::uuid,
-       md5('owner-' || (1 + (i + 500) % 1000))::uuid,
-       (ARRAY['Viewer', 'Editor', 'Manager'])[1 + i % 3],
-       CASE WHEN i % 10 = 0 THEN now() - interval '1 day' WHEN i % 4 = 0 THEN now() + interval '30 days' END,
+SELECT md5('grant-' || g)::uuid,
+       md5('asset-' || 2 * g)::uuid,
+       md5('owner-' || (1 + (7 * g + 3) % 1000))::uuid,
+       (ARRAY['Viewer', 'Editor', 'Manager'])[1 + g % 3],
+       CASE WHEN (g / 1000) % 10 = 9 THEN now() - interval '1 day' WHEN (g / 1000) % 4 = 0 THEN now() + interval '30 days' END,
        now() - interval '1 hour',
-       md5('owner-' || (1 + i % 1000))::uuid,
+       md5('owner-' || (1 + (2 * g) % 1000))::uuid,
        now() - interval '1 hour',
-       CASE WHEN i % 15 = 0 THEN now() - interval '2 hours' END,
-       CASE WHEN i % 15 = 0 THEN md5('owner-' || (1 + i % 1000))::uuid END
-FROM generate_series(2, 100000, 2) AS i;
+       CASE WHEN (g / 1000) % 15 = 7 THEN now() - interval '2 hours' END,
+       CASE WHEN (g / 1000) % 15 = 7 THEN md5('owner-' || (1 + (2 * g) % 1000))::uuid END
+FROM generate_series(1, 50000) AS g;
 
 VACUUM ANALYZE;
 SQL
@@ -101,6 +102,6 @@ log "caller $CALLER: $("${PSQL[@]}" -d mediavault_explain -Atc "SELECT count(*) 
 {
   echo "PostgreSQL $("${PSQL[@]}" -d mediavault_explain -Atc 'SHOW server_version'); $("${PSQL[@]}" -d mediavault_explain -Atc 'SELECT count(*) FROM assets') assets, caller owner-1 ($CALLER)."
   echo
-  "${TOOL[@]}" explain "$CALLER" tag7
+  "${TOOL[@]}" explain "$CALLER" tag0
 } >"$OUT"
 log "done"

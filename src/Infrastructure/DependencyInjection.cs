@@ -103,6 +103,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<IAbandonedUploadClaims, AbandonedUploadClaims>();
+        services.AddScoped<IQueryRunner, EfQueryRunner>();
     }
 
     /// <summary>The limits of the asset use cases, and the sweeper of abandoned uploads.</summary>

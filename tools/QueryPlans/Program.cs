@@ -13,6 +13,7 @@ using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.ListAssets;
 using MediaVault.Domain.Users;
 using MediaVault.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

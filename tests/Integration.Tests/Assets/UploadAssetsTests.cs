@@ -167,6 +167,21 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     }
 
     [Test]
+    public async Task Complete_OfSinglePutWithoutAnyBody_MakesTheAssetReady()
+    {
+        var owner = await _api.OwnerAsync();
+        using var client = _api.ClientFor(owner.Value);
+        var created = await client.RegisterAsync("a.webp", "image/webp", 700);
+        using (await _store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(700)))
+        {
+        }
+
+        using var response = await client.PostAsync(new Uri($"/api/v1/assets/{created.GetProperty("asset").GetProperty("id").GetGuid()}/complete", UriKind.Relative), null);
+
+        (await response.ShouldBeJsonAsync()).GetProperty("status").GetString().ShouldBe("ready");
+    }
+
+    [Test]
     public async Task Complete_WhenRepeated_AnswersTheReadyAssetAndCountsItsBytesOnce()
     {
         var owner = await _api.OwnerAsync();

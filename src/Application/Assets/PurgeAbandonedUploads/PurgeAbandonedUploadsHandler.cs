@@ -15,6 +15,7 @@ public sealed record PurgeAbandonedUploadsCommand(int BatchSize = 100);
 /// (with grants and links), the reservation on the owner's quota, and, after the commit, the stored object and any
 /// unfinished multipart upload. The assets are claimed (row-locked) first and re-checked inside the claim, so an upload
 /// completing at the same moment is either purged before it completes (its complete then fails) or never touched.
+/// Run each batch in a unit of work (scope) of its own: owners read in an earlier batch would be stale.
 /// </summary>
 public sealed class PurgeAbandonedUploadsHandler(
     IAbandonedUploadClaims claims,

@@ -30,6 +30,7 @@ public static class AssetEndpoints
 
         group.MapPost("/", Create)
             .WithName("Assets_Create")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Register an upload")
             .WithDescription(
                 "Registers a pending asset, reserves sizeBytes on your quota and answers where to upload the bytes: one "
@@ -41,11 +42,15 @@ public static class AssetEndpoints
 
         group.MapGet("/{id:guid}", Get)
             .WithName("Assets_Get")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get one asset")
             .WithDescription("404 when the asset does not exist or you may not see it: the two are indistinguishable.");
 
         group.MapPost("/{id:guid}/complete", Complete)
             .WithName("Assets_CompleteUpload")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Complete an upload")
             .WithDescription(
                 "Owner only. Checks the stored object (for a multipart upload, assembles the parts first: parts with every "
@@ -55,16 +60,22 @@ public static class AssetEndpoints
 
         group.MapPatch("/{id:guid}", Update)
             .WithName("Assets_Update")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Change title, description or tags")
             .WithDescription("Owner, manager or editor; a viewer gets 403. Fields left out or null stay as they are.");
 
         group.MapDelete("/{id:guid}", Delete)
             .WithName("Assets_Delete")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Delete an asset")
             .WithDescription("Owner only; any grantee gets 403. Its stored object, grants and links go with it, and its bytes go back to your quota.");
 
         group.MapGet("/{id:guid}/download", Download)
             .WithName("Assets_Download")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Get a download URL")
             .WithDescription(
                 "Owner or active grantee: a presigned GET valid for a short time (never longer than the grant that allows "

@@ -467,6 +467,31 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     }
 
     [Test]
+    public async Task Download_OfFileWithNonAsciiName_AnswersWithRfc6266FileNameStar()
+    {
+        var owner = await _api.OwnerAsync();
+        using var client = _api.ClientFor(owner.Value);
+        var bytes = Uploads.RandomBytes(100);
+        var created = await client.RegisterAsync("Été à Paris (1).jpg", "image/jpeg", bytes.Length);
+        using (await _store.PutAsync(created.GetProperty("upload"), bytes))
+        {
+        }
+
+        var id = created.GetProperty("asset").GetProperty("id").GetGuid();
+        await (await client.CompleteAsync(id)).ShouldBeJsonAsync();
+
+        var download = await (await client.GetAsync(new Uri($"/api/v1/assets/{id}/download?disposition=inline", UriKind.Relative))).ShouldBeJsonAsync();
+        var (sha256, _, response) = await _store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
+        using (response)
+        {
+            sha256.ShouldBe(Uploads.Sha256Of(bytes));
+            var disposition = string.Join(",", response.Content.Headers.GetValues("Content-Disposition"));
+            disposition.ShouldStartWith("inline");
+            disposition.ShouldContain("filename*=UTF-8''%C3%89t%C3%A9%20%C3%A0%20Paris%20%281%29.jpg");
+        }
+    }
+
+    [Test]
     public async Task Download_UnderGrantExpiringSoon_NeverOutlivesTheGrant()
     {
         var owner = await _api.OwnerAsync();

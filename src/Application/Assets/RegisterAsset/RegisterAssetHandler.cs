@@ -104,10 +104,24 @@ public sealed class RegisterAssetHandler(
         }
         catch (Exception) when (asset.MultipartUploadId is not null)
         {
-            await storage.AbortMultipartUploadAsync(asset.StorageKey, asset.MultipartUploadId, CancellationToken.None);
+            await AbortQuietlyAsync(asset.StorageKey, asset.MultipartUploadId);
             throw;
         }
 
         return Result.Success(new RegisteredAsset(asset.ToDto(AccessPolicy.Evaluate(asset, caller, now)), upload));
+    }
+
+    // Best effort, and never in the way of the failure being reported (a lost quota race is retried by the caller).
+    private async Task AbortQuietlyAsync(string key, string uploadId)
+    {
+        try
+        {
+            await storage.AbortMultipartUploadAsync(key, uploadId, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The original failure is rethrown; an unfinished multipart upload is the store's to expire.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 }

@@ -1,8 +1,14 @@
 using MediaVault.Application.Activity.ListActivity;
 using MediaVault.Application.Administration.ListUsers;
 using MediaVault.Application.Administration.SetUserDisabled;
+using MediaVault.Application.Assets.CompleteUpload;
+using MediaVault.Application.Assets.DeleteAsset;
+using MediaVault.Application.Assets.DownloadAsset;
 using MediaVault.Application.Assets.GetAsset;
 using MediaVault.Application.Assets.ListAssets;
+using MediaVault.Application.Assets.PurgeAbandonedUploads;
+using MediaVault.Application.Assets.RegisterAsset;
+using MediaVault.Application.Assets.UpdateAsset;
 using MediaVault.Application.Identity.ForgotPassword;
 using MediaVault.Application.Identity.GetMe;
 using MediaVault.Application.Identity.Login;
@@ -32,6 +38,12 @@ public static class DependencyInjection
     {
         services.AddScoped<GetAssetHandler>();
         services.AddScoped<ListAssetsHandler>();
+        services.AddScoped<RegisterAssetHandler>();
+        services.AddScoped<CompleteUploadHandler>();
+        services.AddScoped<UpdateAssetHandler>();
+        services.AddScoped<DeleteAssetHandler>();
+        services.AddScoped<DownloadAssetHandler>();
+        services.AddScoped<PurgeAbandonedUploadsHandler>();
 
         services.AddScoped<RegisterHandler>();
         services.AddScoped<VerifyEmailHandler>();

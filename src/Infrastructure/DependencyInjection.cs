@@ -1,6 +1,9 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using System.Security.Cryptography;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
+using MediaVault.Infrastructure.Background;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Infrastructure.Email;
 using MediaVault.Infrastructure.Health;
@@ -33,10 +36,11 @@ public static class DependencyInjection
 
         var dataDirectory = DataDirectory(configuration, environment);
         AddPersistence(services, configuration, dataDirectory);
-        AddStorage(services, configuration, dataDirectory);
+        AddStorage(services, configuration, environment, dataDirectory);
+        AddAssets(services, configuration);
         AddEmail(services, configuration, dataDirectory);
         services.AddIdentityServices(configuration);
-        AddSharing(services, configuration, dataDirectory);
+        AddSharing(services);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -102,9 +106,28 @@ public static class DependencyInjection
 
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
+        services.AddScoped<IAbandonedUploadClaims, AbandonedUploadClaims>();
+        services.AddScoped<IQueryRunner, EfQueryRunner>();
     }
 
-    private static void AddStorage(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    /// <summary>The limits of the asset use cases, and the sweeper of abandoned uploads.</summary>
+    private static void AddAssets(IServiceCollection services, IConfiguration configuration)
+    {
+        var assets = configuration.GetSection(AssetsOptions.Section).Get<AssetsOptions>() ?? new AssetsOptions();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(new AssetSettings
+        {
+            MaxSizeBytes = assets.MaxSizeBytes,
+            MultipartThresholdBytes = assets.MultipartThresholdBytes,
+            MultipartPartSizeBytes = assets.MultipartPartSizeBytes,
+            UploadUrlTtl = TimeSpan.FromSeconds(Math.Max(1, storage.UploadUrlTtlSeconds)),
+            DownloadUrlTtl = TimeSpan.FromSeconds(Math.Max(1, storage.DownloadUrlTtlSeconds)),
+            UploadGracePeriod = TimeSpan.FromSeconds(Math.Max(0, assets.UploadGraceSeconds)),
+        });
+        services.AddHostedService<UploadSweeper>();
+    }
+
+    private static void AddStorage(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (options.Provider == StorageProvider.S3)
@@ -140,18 +163,20 @@ public static class DependencyInjection
                     ? new AmazonS3Client(config)
                     : new AmazonS3Client(new BasicAWSCredentials(s3.AccessKey, s3.SecretKey), config);
             });
-            services.AddSingleton<IObjectStorage>(sp => new S3ObjectStorage(sp.GetRequiredService<IAmazonS3>(), s3));
+            services.AddSingleton<IObjectStorage>(sp => new S3ObjectStorage(sp.GetRequiredService<IAmazonS3>(), s3, sp.GetRequiredService<TimeProvider>()));
         }
         else
         {
             var root = string.IsNullOrWhiteSpace(options.FileSystem.Root) ? Path.Combine(dataDirectory, "objects") : options.FileSystem.Root;
-            services.AddSingleton(new FileSystemObjectStorage(root));
+            var publicBaseUrl = configuration.GetSection(AppOptions.Section).Get<AppOptions>()?.PublicBaseUrl ?? new AppOptions().PublicBaseUrl;
+            services.AddSingleton(sp => new FileSystemObjectStorage(
+                root, publicBaseUrl, UrlSigningKey(configuration, environment, dataDirectory), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<FileSystemObjectStorage>());
         }
     }
 
     /// <summary>Adapters of sharing and account administration: accounts, secrets, link downloads and download URLs.</summary>
-    private static void AddSharing(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    private static void AddSharing(IServiceCollection services)
     {
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IAccountAdministration, AccountAdministration>();
@@ -159,17 +184,17 @@ public static class DependencyInjection
         services.AddSingleton<IShareLinkUrls, ShareLinkUrls>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ILinkDownloadCounter, LinkDownloadCounter>();
+    }
 
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.Provider == StorageProvider.S3)
-        {
-            services.AddSingleton<IDownloadUrlSigner, S3DownloadUrlSigner>();
-        }
-        else
-        {
-            services.AddSingleton(_ => UrlSigner.FromDataDirectory(dataDirectory));
-            services.AddSingleton<IDownloadUrlSigner, FileSystemDownloadUrlSigner>();
-        }
+    /// <summary>
+    /// The key of the embedded store's signed URLs: derived (HKDF-SHA256) from the access-token signing key, so there is
+    /// no second secret to manage, yet a URL signature can never pass for a token signature or the other way round.
+    /// </summary>
+    private static byte[] UrlSigningKey(IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
+    {
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var tokenKey = jwt.ResolveSigningKey(environment, dataDirectory);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, tokenKey, 32, salt: [], info: "MediaVault storage URL signatures v1"u8.ToArray());
     }
 
     private static void AddEmail(IServiceCollection services, IConfiguration configuration, string dataDirectory)

@@ -72,6 +72,7 @@ api.MapGrantEndpoints();
 api.MapLinkEndpoints();
 api.MapActivityEndpoints();
 api.MapAdminEndpoints();
+api.MapStorageEndpoints();
 
 await app.RunAsync();
 

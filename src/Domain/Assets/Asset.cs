@@ -51,6 +51,12 @@ public sealed class Asset : AggregateRoot<AssetId>
     /// <summary>After this instant a pending upload is abandoned.</summary>
     public DateTimeOffset UploadExpiresAt { get; private set; }
 
+    /// <summary>
+    /// The object store's id of the multipart upload that carries the bytes of a large pending asset; <c>null</c> for a
+    /// single-request upload. Completing or purging the upload needs it.
+    /// </summary>
+    public string? MultipartUploadId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -127,6 +133,14 @@ public sealed class Asset : AggregateRoot<AssetId>
         UpdatedAt = now;
         Raise(new AssetUploaded(Id, OwnerId, SizeBytes, now));
         return true;
+    }
+
+    /// <summary>Notes that the bytes arrive in parts, through the object store's multipart upload <paramref name="uploadId"/>.</summary>
+    public void UseMultipartUpload(string uploadId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(uploadId);
+        CheckRule(new OnlyPendingUploadTakesMultipartUpload(Status, MultipartUploadId));
+        MultipartUploadId = uploadId;
     }
 
     /// <summary>Gives up an upload that never completed: its reservation is released; the caller removes the row and object.</summary>

@@ -106,6 +106,15 @@ public sealed class AssetsOptions
     public long DefaultQuotaBytes { get; set; } = 10L * 1024 * 1024 * 1024;
 
     public long MultipartThresholdBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary><c>Assets__MultipartPartSizeBytes</c>: preferred part size of a multipart upload (at least 5 MiB).</summary>
+    public long MultipartPartSizeBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary><c>Assets__SweepIntervalSeconds</c>: how often the sweeper looks for abandoned uploads; 0 turns it off.</summary>
+    public int SweepIntervalSeconds { get; set; } = 60;
+
+    /// <summary><c>Assets__UploadGraceSeconds</c>: how long after its upload window a pending upload is kept before it is purged.</summary>
+    public int UploadGraceSeconds { get; set; } = 3600;
 }
 
 /// <summary><c>Admin__Emails</c>: comma-separated addresses whose accounts become admins once verified.</summary>

@@ -1,5 +1,4 @@
 using MediaVault.Application.Abstractions;
-using MediaVault.Application.Assets.Specifications;
 using MediaVault.Domain.Users;
 using MediaVault.Infrastructure.Persistence;
 using MediaVault.Infrastructure.Persistence.ReadModels;
@@ -20,8 +19,11 @@ internal sealed class AccountAdministration(MediaVaultDbContext db, IRefreshToke
         var users = db.Users.AsNoTracking();
         if (query.Text is { } text)
         {
-            var pattern = $"%{VisibleAssetsPageSpec.EscapeLike(text.ToLowerInvariant())}%";
-            users = users.Where(u => EF.Functions.Like(u.Email!.ToLower(), pattern, "\\") || EF.Functions.Like(u.DisplayName.ToLower(), pattern, "\\"));
+            // A plain substring test: EF escapes LIKE wildcards in it, so "50%" finds "50%" only.
+            var lowered = text.ToLowerInvariant();
+#pragma warning disable CA1862 // Translated to SQL (lower(column) and a substring test); StringComparison overloads are not.
+            users = users.Where(u => u.Email!.ToLower().Contains(lowered) || u.DisplayName.ToLower().Contains(lowered));
+#pragma warning restore CA1862
         }
 
         if (query.After is { } after)

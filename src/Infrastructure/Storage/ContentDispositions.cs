@@ -1,41 +1,49 @@
 using System.Text;
+using MediaVault.Application.Abstractions;
 
 namespace MediaVault.Infrastructure.Storage;
 
 /// <summary>
-/// The Content-Disposition a download is served with: an ASCII <c>filename</c> for old clients and the exact name as
-/// RFC 5987 <c>filename*=UTF-8''…</c> (percent-encoded, RFC 3986 unreserved characters only left bare).
+/// <c>Content-Disposition</c> values as RFC 6266 wants them: the disposition type, an ASCII <c>filename</c> fallback for
+/// old clients, and the exact name as <c>filename*=UTF-8''…</c> (RFC 8187 percent-encoding).
 /// </summary>
 public static class ContentDispositions
 {
-    public static string For(string fileName, bool inline)
+    public static string Build(DownloadDisposition disposition, string fileName)
     {
-        ArgumentException.ThrowIfNullOrEmpty(fileName);
-        var fallback = new StringBuilder(fileName.Length);
-        foreach (var c in fileName)
-        {
-            fallback.Append(c is >= ' ' and < (char)127 and not '"' and not '\\' and not '%' ? c : '_');
-        }
-
-        return $"{(inline ? "inline" : "attachment")}; filename=\"{fallback}\"; filename*=UTF-8''{Encode(fileName)}";
+        ArgumentNullException.ThrowIfNull(fileName);
+        var type = disposition == DownloadDisposition.Inline ? "inline" : "attachment";
+        return $"{type}; filename=\"{AsciiFallback(fileName)}\"; filename*=UTF-8''{Encode(fileName)}";
     }
 
+    private static string AsciiFallback(string fileName)
+    {
+        var builder = new StringBuilder(fileName.Length);
+        foreach (var c in fileName)
+        {
+            builder.Append(c is >= ' ' and <= '~' and not '"' and not '\\' and not '%' ? c : '_');
+        }
+
+        return builder.ToString();
+    }
+
+    // RFC 8187 attr-char: ALPHA / DIGIT / "!" / "#" / "$" / "&" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
     private static string Encode(string value)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var encoded = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
+        var builder = new StringBuilder(value.Length * 3);
+        foreach (var b in Encoding.UTF8.GetBytes(value))
         {
-            if (b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~')
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '&' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~')
             {
-                encoded.Append((char)b);
+                builder.Append(c);
             }
             else
             {
-                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
-        return encoded.ToString();
+        return builder.ToString();
     }
 }

@@ -54,3 +54,51 @@ public sealed record AssetResponse(
 
 /// <summary>One keyset page: pass <c>nextCursor</c> as <c>cursor</c> for the next; <c>null</c> on the last page.</summary>
 public sealed record PageResponse<T>([property: Required] IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>
+/// What a client declares about the file it is about to upload. Only these fields are read: ids, owner, status and
+/// timestamps are the server's.
+/// </summary>
+public sealed record CreateAssetRequest(
+    string? FileName,
+    string? ContentType,
+    long? SizeBytes,
+    string? Sha256,
+    string? Title,
+    string? Description,
+    IReadOnlyList<string?>? Tags);
+
+/// <summary>The presigned PUT URL of one part of a multipart upload (parts are numbered from 1).</summary>
+public sealed record UploadPartResponse(int PartNumber, Uri Url);
+
+/// <summary>
+/// How to send the bytes. <c>method</c> is <c>PUT</c>: send the whole file to <c>url</c> with exactly <c>headers</c>
+/// (no Authorization header). Or <c>MULTIPART</c>: PUT part <c>n</c> (bytes <c>(n-1)·partSizeBytes</c> onwards, the last
+/// part shorter) to its <c>url</c>, keep each response's <c>ETag</c> header, and send them to the complete call. Fields
+/// that do not apply to the method are <c>null</c>; every URL expires at <c>expiresAt</c>.
+/// </summary>
+public sealed record UploadResponse(
+    string Method,
+    Uri? Url,
+    IReadOnlyDictionary<string, string> Headers,
+    long? PartSizeBytes,
+    IReadOnlyList<UploadPartResponse>? Parts,
+    DateTimeOffset ExpiresAt);
+
+/// <summary>The registered, pending asset and where to upload its bytes.</summary>
+public sealed record CreateAssetResponse(AssetResponse Asset, UploadResponse Upload);
+
+/// <summary>One uploaded part of a multipart upload: its number and the ETag header its PUT answered with.</summary>
+public sealed record CompletedPartRequest(int? PartNumber, string? Etag);
+
+/// <summary><c>parts</c> is required for a multipart upload, ignored otherwise (the body may then be empty).</summary>
+public sealed record CompleteUploadRequest(IReadOnlyList<CompletedPartRequest>? Parts);
+
+/// <summary>
+/// New details; a field left out or <c>null</c> stays as it is. A blank description removes it; <c>tags: []</c> removes
+/// every tag.
+/// </summary>
+public sealed record UpdateAssetRequest(string? Title, string? Description, IReadOnlyList<string?>? Tags);
+
+/// <summary>A presigned GET of the asset's bytes; it stops working at <c>expiresAt</c>.</summary>
+public sealed record DownloadResponse(Uri Url, DateTimeOffset ExpiresAt);

@@ -1,4 +1,6 @@
 using MediaVault.Application.Assets;
+using MediaVault.Application.Assets.DownloadAsset;
+using MediaVault.Application.Assets.RegisterAsset;
 using MediaVault.Application.Common;
 using MediaVault.Application.Identity.GetMe;
 using Riok.Mapperly.Abstractions;
@@ -17,5 +19,26 @@ public static partial class ContractMapper
     {
         ArgumentNullException.ThrowIfNull(page);
         return new PageResponse<AssetResponse>([.. page.Items.Select(ToResponse)], page.NextCursor);
+    }
+
+    public static CreateAssetResponse ToResponse(this RegisteredAsset registered)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        var upload = registered.Upload;
+        return new CreateAssetResponse(
+            registered.Asset.ToResponse(),
+            new UploadResponse(
+                upload.Method,
+                upload.Url,
+                upload.Headers,
+                upload.PartSizeBytes,
+                upload.Parts?.Select(p => new UploadPartResponse(p.PartNumber, p.Url)).ToList(),
+                upload.ExpiresAt));
+    }
+
+    public static DownloadResponse ToResponse(this DownloadLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return new DownloadResponse(link.Url, link.ExpiresAt);
     }
 }

@@ -17,8 +17,6 @@ public static partial class SharingContractMapper
 
     public static partial PublicLinkResponse ToResponse(this PublicLinkDto link);
 
-    public static partial PublicDownloadResponse ToResponse(this PresignedDownload download);
-
     public static partial AdminUserResponse ToResponse(this AccountSummary account);
 
     public static CreatedLinkResponse ToResponse(this CreatedLinkDto created)

@@ -94,5 +94,3 @@ public sealed record PublicLinkResponse(PublicAssetResponse Asset, bool Requires
 /// <summary>The link's password, if it has one.</summary>
 public sealed record PublicDownloadRequest(string? Password);
 
-/// <summary>A presigned GET of the file, valid until <c>expiresAt</c> (never after the link's own expiry).</summary>
-public sealed record PublicDownloadResponse(Uri Url, DateTimeOffset ExpiresAt);

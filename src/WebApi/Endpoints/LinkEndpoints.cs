@@ -114,7 +114,7 @@ public static class LinkEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value.ToResponse()) : result.ToProblem();
     }
 
-    public static async Task<Results<Ok<PublicDownloadResponse>, ProblemHttpResult>> DownloadPublic(
+    public static async Task<Results<Ok<DownloadResponse>, ProblemHttpResult>> DownloadPublic(
         string token,
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] PublicDownloadRequest? request,
         DownloadViaLinkHandler handler,

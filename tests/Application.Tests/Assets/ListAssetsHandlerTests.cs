@@ -1,5 +1,4 @@
 using Ardalis.Result;
-using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.ListAssets;
 using MediaVault.Application.Assets.Specifications;
@@ -16,7 +15,7 @@ namespace MediaVault.Application.Tests.Assets;
 public sealed class ListAssetsHandlerTests
 {
     private readonly FakeTimeProvider _clock = new(Build.Now);
-    private readonly Mock<IReadRepository<Asset>> _assets = new();
+    private readonly Mock<IQueryRunner> _assets = new();
     private readonly UserId _caller = UserId.New();
 
     [TestCase(0, "limit")]
@@ -53,7 +52,7 @@ public sealed class ListAssetsHandlerTests
     public async Task Handle_WhenMoreRowsThanLimit_ReturnsLimitItemsAndCursorOfTheLast()
     {
         var rows = Enumerable.Range(0, 3).Select(i => Row(Build.Now.AddMinutes(-i))).ToList();
-        _assets.Setup(r => r.ListAsync(It.IsAny<ISpecification<Asset, AssetListItem>>(), It.IsAny<CancellationToken>())).ReturnsAsync(rows);
+        _assets.Setup(r => r.ListAsync(It.IsAny<Func<IQueryable<Asset>, IQueryable<AssetListItem>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(rows);
 
         var result = await Handler().HandleAsync(new ListAssetsQuery(Limit: 2), CancellationToken.None);
 
@@ -67,7 +66,7 @@ public sealed class ListAssetsHandlerTests
     [Test]
     public async Task Handle_WhenRowsFitTheLimit_ReturnsNoCursor()
     {
-        _assets.Setup(r => r.ListAsync(It.IsAny<ISpecification<Asset, AssetListItem>>(), It.IsAny<CancellationToken>()))
+        _assets.Setup(r => r.ListAsync(It.IsAny<Func<IQueryable<Asset>, IQueryable<AssetListItem>>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([Row(Build.Now)]);
 
         var result = await Handler().HandleAsync(new ListAssetsQuery(), CancellationToken.None);
@@ -81,7 +80,7 @@ public sealed class ListAssetsHandlerTests
     {
         var owned = Row(Build.Now, owner: _caller);
         var viewed = Row(Build.Now.AddMinutes(-1), grantRole: AccessRole.Viewer);
-        _assets.Setup(r => r.ListAsync(It.IsAny<ISpecification<Asset, AssetListItem>>(), It.IsAny<CancellationToken>()))
+        _assets.Setup(r => r.ListAsync(It.IsAny<Func<IQueryable<Asset>, IQueryable<AssetListItem>>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([owned, viewed]);
 
         var result = await Handler().HandleAsync(new ListAssetsQuery(), CancellationToken.None);
@@ -94,16 +93,19 @@ public sealed class ListAssetsHandlerTests
     [Test]
     public async Task Handle_AsksTheDatabaseForOneRowMoreThanTheLimit()
     {
-        ISpecification<Asset, AssetListItem>? asked = null;
-        _assets.Setup(r => r.ListAsync(It.IsAny<ISpecification<Asset, AssetListItem>>(), It.IsAny<CancellationToken>()))
-            .Callback<ISpecification<Asset, AssetListItem>, CancellationToken>((spec, _) => asked = spec)
+        Func<IQueryable<Asset>, IQueryable<AssetListItem>>? asked = null;
+        _assets.Setup(r => r.ListAsync(It.IsAny<Func<IQueryable<Asset>, IQueryable<AssetListItem>>>(), It.IsAny<CancellationToken>()))
+            .Callback<Func<IQueryable<Asset>, IQueryable<AssetListItem>>, CancellationToken>((query, _) => asked = query)
             .ReturnsAsync([]);
 
-        await Handler().HandleAsync(new ListAssetsQuery(Limit: 10, Scope: "shared"), CancellationToken.None);
+        await Handler().HandleAsync(new ListAssetsQuery(Limit: 10, Scope: "owned"), CancellationToken.None);
 
         asked.ShouldNotBeNull();
-        asked.Take.ShouldBe(11);
-        asked.WhereExpressions.ShouldNotBeEmpty();
+        var mine = Enumerable.Range(0, 15).Select(_ => Build.ReadyAsset(_caller)).ToList();
+        var others = Enumerable.Range(0, 3).Select(_ => Build.ReadyAsset(UserId.New())).ToList();
+        var rows = asked(mine.Concat(others).AsQueryable()).ToList();
+        rows.Count.ShouldBe(11);
+        rows.ShouldAllBe(r => r.OwnerId == _caller);
     }
 
     private static void AssertInvalid<T>(Result<T> result, string field)

@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
 using MediaVault.Application.Sharing;
 using MediaVault.Application.Sharing.DownloadViaLink;
 using MediaVault.Application.Sharing.GetPublicLink;
@@ -22,15 +23,13 @@ public sealed class PublicLinkHandlerTests
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IUnitOfWorkTransaction> _transaction = new();
     private readonly Mock<ILinkDownloadCounter> _counter = new();
-    private readonly Mock<IDownloadUrlSigner> _signer = new();
+    private readonly Mock<IObjectStorage> _storage = new();
 
     public PublicLinkHandlerTests()
     {
         _unitOfWork.Setup(u => u.BeginTransactionAsync(It.IsAny<CancellationToken>())).ReturnsAsync(_transaction.Object);
-        _signer.SetupGet(s => s.DefaultTtl).Returns(DefaultTtl);
-        _signer.Setup(s => s.SignDownloadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string key, string _, string _, bool _, TimeSpan ttl, CancellationToken _) =>
-                new PresignedDownload(new Uri($"https://store.example/{key}"), Build.Now + ttl));
+        _storage.Setup(s => s.PresignGetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DownloadDisposition>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string key, string _, string _, DownloadDisposition _, DateTimeOffset _, CancellationToken _) => new Uri($"https://store.example/{key}"));
         _secrets.Setup(s => s.Verify("pw-hash", "right")).Returns(true);
     }
 
@@ -84,7 +83,7 @@ public sealed class PublicLinkHandlerTests
         link.DomainEvents.OfType<LinkDownloaded>().Single().DownloadCount.ShouldBe(3);
         _links.Verify(l => l.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
         _transaction.Verify(t => t.CommitAsync(It.IsAny<CancellationToken>()), Times.Once);
-        _signer.Verify(s => s.SignDownloadAsync(_asset.StorageKey, "photo.png", "image/png", false, DefaultTtl, It.IsAny<CancellationToken>()), Times.Once);
+        _storage.Verify(s => s.PresignGetAsync(_asset.StorageKey, "photo.png", "image/png", DownloadDisposition.Attachment, Build.Now + DefaultTtl, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -99,7 +98,7 @@ public sealed class PublicLinkHandlerTests
         _links.Verify(l => l.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
         _transaction.Verify(t => t.CommitAsync(It.IsAny<CancellationToken>()), Times.Never);
         _transaction.Verify(t => t.DisposeAsync(), Times.Once);
-        _signer.Verify(s => s.SignDownloadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
+        _storage.Verify(s => s.PresignGetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DownloadDisposition>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [TestCase(null)]
@@ -127,15 +126,15 @@ public sealed class PublicLinkHandlerTests
     }
 
     [Test]
-    public async Task Download_OfALinkExpiringSoonerThanTheUrlWould_SignsTheUrlForLessThanTheLinkHasLeft()
+    public async Task Download_OfALinkExpiringSoonerThanTheUrlWould_SignsTheUrlToExpireWithTheLink()
     {
         var link = LinkWith(expiresAt: Build.Now.AddSeconds(90.5));
         _counter.Setup(c => c.TryCountDownloadAsync(link.Id, Build.Now, It.IsAny<CancellationToken>())).ReturnsAsync(1);
 
         var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
 
-        result.Value.ExpiresAt.ShouldBeLessThan(link.ExpiresAt!.Value);
-        _signer.Verify(s => s.SignDownloadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), false, TimeSpan.FromSeconds(89), It.IsAny<CancellationToken>()), Times.Once);
+        result.Value.ExpiresAt.ShouldBe(link.ExpiresAt!.Value);
+        _storage.Verify(s => s.PresignGetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), DownloadDisposition.Attachment, link.ExpiresAt!.Value, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -173,6 +172,7 @@ public sealed class PublicLinkHandlerTests
     {
         _links.Setup(l => l.FirstOrDefaultAsync(It.IsAny<ISpecification<ShareLink>>(), It.IsAny<CancellationToken>())).ReturnsAsync(link);
         return new DownloadViaLinkHandler(
-            _links.Object, AssetsFinding(_asset).Object, _secrets.Object, _unitOfWork.Object, _counter.Object, _signer.Object, Build.Clock());
+            _links.Object, AssetsFinding(_asset).Object, _secrets.Object, _unitOfWork.Object, _counter.Object, _storage.Object,
+            new AssetSettings { DownloadUrlTtl = DefaultTtl }, Build.Clock());
     }
 }

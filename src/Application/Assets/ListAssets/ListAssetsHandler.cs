@@ -16,7 +16,7 @@ public sealed record ListAssetsQuery(
     string? Cursor = null);
 
 /// <summary>Lists the assets the caller may see, newest first, one keyset page at a time.</summary>
-public sealed class ListAssetsHandler(IReadRepository<Asset> assets, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ListAssetsHandler(IQueryRunner queries, ICurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxSearchLength = 200;
 
@@ -37,9 +37,10 @@ public sealed class ListAssetsHandler(IReadRepository<Asset> assets, ICurrentUse
 
         var caller = currentUser.RequireId();
         var limit = query.Limit ?? Paging.DefaultLimit;
-        var spec = new VisibleAssetsPageSpec(
-            caller, clock.GetUtcNow(), scope, query.Kind is null ? null : kind, tag?.Value, query.Q, cursor, limit);
-        var rows = await assets.ListAsync(spec, cancellationToken);
+        var now = clock.GetUtcNow();
+        var rows = await queries.ListAsync<Asset, AssetListItem>(
+            assets => VisibleAssetsPageQuery.Build(assets, caller, now, scope, query.Kind is null ? null : kind, tag?.Value, query.Q, cursor, limit),
+            cancellationToken);
 
         var items = rows.Take(limit).Select(r => r.ToDto(caller)).ToList();
         var next = rows.Count > limit ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;

@@ -1,5 +1,7 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
+using MediaVault.Application.Assets.DownloadAsset;
 using MediaVault.Application.Sharing.GetPublicLink;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Sharing;
@@ -19,32 +21,33 @@ public sealed class DownloadViaLinkHandler(
     ISecretHasher secrets,
     IUnitOfWork unitOfWork,
     ILinkDownloadCounter counter,
-    IDownloadUrlSigner signer,
+    IObjectStorage storage,
+    AssetSettings settings,
     TimeProvider clock)
 {
     /// <summary>A link with less than this left to live is treated as expired by downloads.</summary>
     public static readonly TimeSpan MinimumUrlLifetime = TimeSpan.FromSeconds(3);
 
-    public async Task<Result<PresignedDownload>> HandleAsync(DownloadViaLinkCommand command, CancellationToken cancellationToken)
+    public async Task<Result<DownloadLink>> HandleAsync(DownloadViaLinkCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var usable = await PublicLinks.FindUsableAsync(links, assets, command.Token, forUpdate: true, now, cancellationToken);
         if (usable is not { } found)
         {
-            return Result<PresignedDownload>.NotFound();
+            return Result<DownloadLink>.NotFound();
         }
 
         var (link, asset) = found;
         if (link.PasswordHash is { } passwordHash
             && (string.IsNullOrEmpty(command.Password) || !secrets.Verify(passwordHash, command.Password)))
         {
-            return Result<PresignedDownload>.Unauthorized("This link asks for its password.");
+            return Result<DownloadLink>.Unauthorized("This link asks for its password.");
         }
 
         // A link about to expire gives no URL (none would be worth having) and is not counted.
         if (link.ExpiresAt is { } closing && closing - now < MinimumUrlLifetime)
         {
-            return Result<PresignedDownload>.NotFound();
+            return Result<DownloadLink>.NotFound();
         }
 
         await using (var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken))
@@ -53,7 +56,7 @@ public sealed class DownloadViaLinkHandler(
             if (countInStore is not { } count)
             {
                 // Another holder took the last download, or the link was revoked, since it was read.
-                return Result<PresignedDownload>.NotFound();
+                return Result<DownloadLink>.NotFound();
             }
 
             link.RecordDownload(now, count);
@@ -61,20 +64,14 @@ public sealed class DownloadViaLinkHandler(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        // Outside the transaction: the URL is signed for no longer than the link has left to live. Signing states the
-        // lifetime in whole seconds from a slightly later instant, hence the second of margin when the link's expiry caps it.
-        var signedAt = clock.GetUtcNow();
-        var ttl = TimeSpan.FromSeconds(Math.Floor(signer.DefaultTtl.TotalSeconds));
-        if (link.ExpiresAt is { } expiry && expiry - signedAt - TimeSpan.FromSeconds(1) < ttl)
+        // Outside the transaction: the URL lives no longer than the configured TTL, nor than the link has left to live.
+        var expiresAt = clock.GetUtcNow() + settings.DownloadUrlTtl;
+        if (link.ExpiresAt is { } expiry && expiry < expiresAt)
         {
-            ttl = TimeSpan.FromSeconds(Math.Floor((expiry - signedAt).TotalSeconds) - 1);
+            expiresAt = expiry;
         }
 
-        if (ttl < TimeSpan.FromSeconds(1))
-        {
-            return Result<PresignedDownload>.NotFound();
-        }
-
-        return Result.Success(await signer.SignDownloadAsync(asset.StorageKey, asset.FileName, asset.ContentType, inlineDisposition: false, ttl, cancellationToken));
+        var url = await storage.PresignGetAsync(asset.StorageKey, asset.FileName, asset.ContentType, DownloadDisposition.Attachment, expiresAt, cancellationToken);
+        return Result.Success(new DownloadLink(url, expiresAt));
     }
 }

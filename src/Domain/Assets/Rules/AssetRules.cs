@@ -68,3 +68,11 @@ public sealed class UploadWindowMustHaveClosed(DateTimeOffset uploadExpiresAt, D
 
     public string Message => "An upload is abandoned only after its upload window has closed.";
 }
+
+/// <summary>A multipart upload is attached once, to an asset whose bytes are still awaited.</summary>
+public sealed class OnlyPendingUploadTakesMultipartUpload(AssetStatus status, string? currentUploadId) : IBusinessRule
+{
+    public bool IsBroken() => status != AssetStatus.Pending || currentUploadId is not null;
+
+    public string Message => "A multipart upload is attached once, to a pending asset only.";
+}

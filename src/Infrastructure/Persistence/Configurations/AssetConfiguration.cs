@@ -19,6 +19,8 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.Property(a => a.ContentType).HasMaxLength(ContentType.MaxLength).IsRequired();
         builder.Property(a => a.Sha256).HasMaxLength(Sha256Digest.Length);
         builder.Property(a => a.StorageKey).HasMaxLength(200).IsRequired();
+        // S3 upload ids run to a few hundred characters; the embedded store's are 32.
+        builder.Property(a => a.MultipartUploadId).HasMaxLength(1024);
 
         builder.HasOne<Owner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
 

@@ -1,0 +1,108 @@
+using Ardalis.Result;
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets.Specifications;
+using MediaVault.Application.Common;
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Rules;
+using MediaVault.Domain.Owners;
+
+namespace MediaVault.Application.Assets.CompleteUpload;
+
+/// <summary>A part of a multipart upload as the client reports it: its number and the ETag the store answered.</summary>
+public sealed record CompletedPartInput(int? PartNumber, string? ETag);
+
+/// <summary><see cref="Parts"/> is needed only for a multipart upload, and ignored otherwise.</summary>
+public sealed record CompleteUploadCommand(Guid AssetId, IReadOnlyList<CompletedPartInput>? Parts = null);
+
+/// <summary>
+/// Marks the caller's pending asset ready once the stored object exists with the declared size and content type (a
+/// multipart upload is assembled first), settling the reserved quota. Completing a ready asset again answers the asset
+/// unchanged. When the object is missing or differs, the asset stays pending and the answer is a conflict.
+/// </summary>
+public sealed class CompleteUploadHandler(
+    IRepository<Asset> assets,
+    IRepository<Owner> owners,
+    IObjectStorage storage,
+    ICurrentUser currentUser,
+    TimeProvider clock)
+{
+    public async Task<Result<AssetDto>> HandleAsync(CompleteUploadCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var caller = currentUser.RequireId();
+        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), cancellationToken);
+        var now = clock.GetUtcNow();
+        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
+        if (asset is null || !access.CanView)
+        {
+            return Result<AssetDto>.NotFound();
+        }
+
+        if (!access.IsOwner)
+        {
+            return Result<AssetDto>.Forbidden("Only the owner completes an upload.");
+        }
+
+        if (asset.Status == AssetStatus.Ready)
+        {
+            return Result.Success(asset.ToDto(access));
+        }
+
+        var multipartCompleted = true;
+        if (asset.MultipartUploadId is { } uploadId)
+        {
+            var validation = ValidateParts(command.Parts, out var parts);
+            if (!validation.IsValid)
+            {
+                return validation.ToResult<AssetDto>();
+            }
+
+            multipartCompleted = await storage.CompleteMultipartUploadAsync(asset.StorageKey, uploadId, parts, cancellationToken);
+        }
+
+        // A repeated complete of a multipart upload the store already assembled is refused by the store; the object
+        // itself then decides.
+        var stored = await storage.HeadAsync(asset.StorageKey, cancellationToken);
+        if (stored is null)
+        {
+            return Result<AssetDto>.Conflict(multipartCompleted ? AssetErrors.NotUploaded : AssetErrors.MultipartNotCompleted);
+        }
+
+        if (new StoredObjectMustMatchDeclaration(asset.SizeBytes, asset.ContentType, stored.SizeBytes, stored.ContentType).IsBroken())
+        {
+            return Result<AssetDto>.Conflict(AssetErrors.StoredObjectMismatch);
+        }
+
+        var owner = await owners.GetByIdAsync(asset.OwnerId, cancellationToken)
+            ?? throw new InvalidOperationException($"Owner {asset.OwnerId} of asset {asset.Id} does not exist.");
+        asset.CompleteUpload(owner, access, stored.SizeBytes, stored.ContentType, now);
+        await assets.UpdateAsync(asset, cancellationToken);
+        return Result.Success(asset.ToDto(AccessPolicy.Evaluate(asset, caller, now)));
+    }
+
+    private static Validation ValidateParts(IReadOnlyList<CompletedPartInput>? input, out List<UploadedPart> parts)
+    {
+        var validation = new Validation();
+        parts = [];
+        if (input is null || input.Count == 0)
+        {
+            return validation.Add("parts", "parts are required to complete a multipart upload: every partNumber with the ETag its upload answered.");
+        }
+
+        foreach (var part in input)
+        {
+            if (part?.PartNumber is not (>= 1 and <= AssetSettings.MaximumPartCount) || string.IsNullOrWhiteSpace(part.ETag))
+            {
+                validation.Add("parts", $"Each part needs a partNumber from 1 to {AssetSettings.MaximumPartCount} and its etag.");
+                continue;
+            }
+
+            parts.Add(new UploadedPart(part.PartNumber.Value, part.ETag.Trim()));
+        }
+
+        validation.When(parts.Select(p => p.PartNumber).Distinct().Count() != parts.Count, "parts", "Each partNumber appears once.");
+        parts = [.. parts.OrderBy(p => p.PartNumber)];
+        return validation;
+    }
+}

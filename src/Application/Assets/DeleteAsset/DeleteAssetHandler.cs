@@ -1,0 +1,51 @@
+using Ardalis.Result;
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets.Specifications;
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Owners;
+using Microsoft.Extensions.Logging;
+
+namespace MediaVault.Application.Assets.DeleteAsset;
+
+public sealed record DeleteAssetCommand(Guid AssetId);
+
+/// <summary>
+/// The owner deletes an asset: the row goes with its grants and links (the database cascades), the bytes go back to
+/// the quota, and after the commit the stored object (and an unfinished multipart upload) is removed. A store that
+/// fails then leaves an orphaned object behind, logged; the deletion itself stands.
+/// </summary>
+public sealed class DeleteAssetHandler(
+    IRepository<Asset> assets,
+    IRepository<Owner> owners,
+    IObjectStorage storage,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    ILogger<DeleteAssetHandler> logger)
+{
+    public async Task<Result> HandleAsync(DeleteAssetCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var caller = currentUser.RequireId();
+        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), cancellationToken);
+        var now = clock.GetUtcNow();
+        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
+        if (asset is null || !access.CanView)
+        {
+            return Result.NotFound();
+        }
+
+        if (!access.CanDelete)
+        {
+            return Result.Forbidden("Only the owner deletes an asset.");
+        }
+
+        var owner = await owners.GetByIdAsync(asset.OwnerId, cancellationToken)
+            ?? throw new InvalidOperationException($"Owner {asset.OwnerId} of asset {asset.Id} does not exist.");
+        asset.Delete(owner, access, now);
+        await assets.DeleteAsync(asset, cancellationToken);
+
+        await StoredObjects.RemoveAsync(storage, asset.StorageKey, asset.Status == AssetStatus.Pending ? asset.MultipartUploadId : null, logger);
+        return Result.Success();
+    }
+}

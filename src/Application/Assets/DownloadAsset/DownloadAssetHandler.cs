@@ -1,0 +1,80 @@
+using Ardalis.Result;
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets.Specifications;
+using MediaVault.Application.Common;
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+
+namespace MediaVault.Application.Assets.DownloadAsset;
+
+/// <summary><see cref="Disposition"/>: <c>attachment</c> (default) or <c>inline</c>.</summary>
+public sealed record DownloadAssetQuery(Guid AssetId, string? Disposition = null);
+
+/// <summary>A presigned GET of the asset's bytes, valid until <see cref="ExpiresAt"/>.</summary>
+public sealed record DownloadLink(Uri Url, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Hands the owner or an active grantee a short-lived presigned GET and records the download. The URL never outlives
+/// the grant that authorised it. The owner asking for a pending asset gets a conflict: there is nothing to download yet.
+/// </summary>
+public sealed class DownloadAssetHandler(IRepository<Asset> assets, IObjectStorage storage, ICurrentUser currentUser, TimeProvider clock, AssetSettings settings)
+{
+    public async Task<Result<DownloadLink>> HandleAsync(DownloadAssetQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var disposition = DownloadDisposition.Attachment;
+        var validation = new Validation().When(
+            query.Disposition is not null && !TryParseDisposition(query.Disposition, out disposition),
+            "disposition",
+            "disposition must be attachment or inline.");
+        if (!validation.IsValid)
+        {
+            return validation.ToResult<DownloadLink>();
+        }
+
+        var caller = currentUser.RequireId();
+        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), cancellationToken);
+        var now = clock.GetUtcNow();
+        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
+        if (asset is null || !access.CanView)
+        {
+            return Result<DownloadLink>.NotFound();
+        }
+
+        if (asset.Status != AssetStatus.Ready)
+        {
+            return Result<DownloadLink>.Conflict(AssetErrors.NotReady);
+        }
+
+        if (!access.CanDownload)
+        {
+            return Result<DownloadLink>.Forbidden("Your role does not allow downloading this asset.");
+        }
+
+        var expiresAt = now + settings.DownloadUrlTtl;
+        if (asset.ActiveGrantFor(caller, now)?.ExpiresAt is { } grantExpiresAt && grantExpiresAt < expiresAt)
+        {
+            expiresAt = grantExpiresAt;
+        }
+
+        asset.RecordDownload(caller, access, now);
+        await assets.UpdateAsync(asset, cancellationToken);
+        var url = await storage.PresignGetAsync(asset.StorageKey, asset.FileName, asset.ContentType, disposition, expiresAt, cancellationToken);
+        return Result.Success(new DownloadLink(url, expiresAt));
+    }
+
+    private static bool TryParseDisposition(string value, out DownloadDisposition disposition)
+    {
+        disposition = DownloadDisposition.Attachment;
+        switch (value.Trim().ToLowerInvariant())
+        {
+            case "attachment":
+                return true;
+            case "inline":
+                disposition = DownloadDisposition.Inline;
+                return true;
+            default:
+                return false;
+        }
+    }
+}

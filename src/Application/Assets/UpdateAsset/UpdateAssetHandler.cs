@@ -1,0 +1,46 @@
+using Ardalis.Result;
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets.Specifications;
+using MediaVault.Application.Common;
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+
+namespace MediaVault.Application.Assets.UpdateAsset;
+
+/// <summary>
+/// New details of an asset; <c>null</c> leaves a detail as it is. A blank title is ignored, a blank description removes
+/// the description, an empty tag list removes every tag.
+/// </summary>
+public sealed record UpdateAssetCommand(Guid AssetId, string? Title = null, string? Description = null, IReadOnlyList<string?>? Tags = null);
+
+/// <summary>The owner, a manager or an editor changes an asset's title, description and tags.</summary>
+public sealed class UpdateAssetHandler(IRepository<Asset> assets, ICurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<Result<AssetDto>> HandleAsync(UpdateAssetCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var validation = new Validation().Details(command.Title, command.Description, command.Tags, out var tags);
+        if (!validation.IsValid)
+        {
+            return validation.ToResult<AssetDto>();
+        }
+
+        var caller = currentUser.RequireId();
+        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), cancellationToken);
+        var now = clock.GetUtcNow();
+        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
+        if (asset is null || !access.CanView)
+        {
+            return Result<AssetDto>.NotFound();
+        }
+
+        if (!access.CanEdit)
+        {
+            return Result<AssetDto>.Forbidden("Only the owner, a manager or an editor changes an asset's details.");
+        }
+
+        asset.UpdateDetails(caller, access, command.Title, command.Description, tags, now);
+        await assets.UpdateAsync(asset, cancellationToken);
+        return Result.Success(asset.ToDto(access));
+    }
+}

@@ -1,0 +1,69 @@
+using MediaVault.Application.Assets.PurgeAbandonedUploads;
+using MediaVault.Infrastructure.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Infrastructure.Background;
+
+/// <summary>
+/// Runs <see cref="PurgeAbandonedUploadsHandler"/> every <c>Assets__SweepIntervalSeconds</c> (default 60; 0 turns the
+/// sweeper off), batch after batch until no abandoned upload is left. A failed round is logged and retried on the next tick.
+/// </summary>
+internal sealed partial class UploadSweeper(
+    IServiceScopeFactory scopes, IOptions<AssetsOptions> options, TimeProvider clock, ILogger<UploadSweeper> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = options.Value.SweepIntervalSeconds;
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await SweepAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            int purged;
+            do
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var handler = scope.ServiceProvider.GetRequiredService<PurgeAbandonedUploadsHandler>();
+                purged = (await handler.HandleAsync(new PurgeAbandonedUploadsCommand(BatchSize), stoppingToken)).Value;
+                if (purged > 0)
+                {
+                    LogPurged(logger, purged);
+                }
+            }
+            while (purged == BatchSize && !stoppingToken.IsCancellationRequested);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} abandoned uploads")]
+    private static partial void LogPurged(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging abandoned uploads failed; trying again on the next round")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

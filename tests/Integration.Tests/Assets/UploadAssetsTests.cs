@@ -357,7 +357,9 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Create_ForCallerWithoutStorageAccount_Is409()
     {
-        using var client = _api.ClientFor(Guid.NewGuid());
+        var caller = await _api.OwnerAsync();
+        await _api.WithDbAsync(db => db.Owners.Where(o => o.Id == caller).ExecuteDeleteAsync());
+        using var client = _api.ClientFor(caller.Value);
 
         var response = await client.PostAsJsonAsync(new Uri("/api/v1/assets", UriKind.Relative), new { fileName = "x.png", contentType = "image/png", sizeBytes = 10 });
 

@@ -59,15 +59,14 @@ public readonly record struct Expectation(int Status, bool? Listed = null)
 /// <summary>
 /// One asset-scoped endpoint of the contract. <c>Path</c> names what the arrangement provides: <c>{id}</c> the asset,
 /// <c>{grantId}</c> a viewer grant of a third person, <c>{ownGrantId}</c> the caller's own grant, <c>{linkId}</c> and
-/// <c>{token}</c> a public link. <c>AwaitsBranch</c> names the branch that builds an endpoint this build may not map yet.
+/// <c>{token}</c> a public link.
 /// </summary>
 public sealed record MatrixRow(
     string Method,
     string Path,
     string? Body,
     string Meaning,
-    IReadOnlyDictionary<Actor, Expectation> Expected,
-    string? AwaitsBranch = null)
+    IReadOnlyDictionary<Actor, Expectation> Expected)
 {
     public string Label => $"{Method} {Path}";
 }
@@ -81,9 +80,6 @@ public static class AuthorizationMatrix
 {
     public const string DocumentPath = "docs/authorization-matrix.md";
 
-    /// <summary>Columns whose expectation depends on work from another branch; a differing cell is reported as pending, not failed.</summary>
-    public static readonly IReadOnlyDictionary<Actor, string> ColumnsAwaiting = new Dictionary<Actor, string>();
-
     public static readonly IReadOnlyList<Actor> Actors = Enum.GetValues<Actor>();
 
     public static readonly IReadOnlyList<MatrixRow> Rows =
@@ -92,10 +88,10 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/assets?scope=all&limit=100", null, "the asset is in your list", Listing(owner: true, grantees: true), HiddenFromLists()),
         Row("GET", "/api/v1/assets?scope=shared&limit=100", null, "the asset is in your shared list", Listing(owner: false, grantees: true), HiddenFromLists()),
         Row("GET", "/api/v1/assets?scope=owned&limit=100", null, "the asset is in your own list", Listing(owner: true, grantees: false), HiddenFromLists()),
-        Row("PATCH", "/api/v1/assets/{id}", """{"title":"Renamed"}""", "edit the details", Roles(200, 200, 200, 403), Hidden(), "assets"),
-        Row("DELETE", "/api/v1/assets/{id}", null, "delete the asset", Roles(204, 403, 403, 403), Hidden(), "assets"),
-        Row("GET", "/api/v1/assets/{id}/download", null, "get a download URL", Grantees(200), Hidden(), "assets"),
-        Row("POST", "/api/v1/assets/{id}/complete", "{}", "complete the upload (again: idempotent)", Roles(200, 403, 403, 403), Hidden(), "assets"),
+        Row("PATCH", "/api/v1/assets/{id}", """{"title":"Renamed"}""", "edit the details", Roles(200, 200, 200, 403), Hidden()),
+        Row("DELETE", "/api/v1/assets/{id}", null, "delete the asset", Roles(204, 403, 403, 403), Hidden()),
+        Row("GET", "/api/v1/assets/{id}/download", null, "get a download URL", Grantees(200), Hidden()),
+        Row("POST", "/api/v1/assets/{id}/complete", "{}", "complete the upload (again: idempotent)", Roles(200, 403, 403, 403), Hidden()),
         Row("POST", "/api/v1/assets/{id}/grants", """{"granteeEmail":"{targetEmail}","role":"viewer"}""", "share with a person", Roles(201, 201, 403, 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/grants", null, "list the grants", Roles(200, 200, 403, 403), Hidden()),
         Row("PATCH", "/api/v1/assets/{id}/grants/{grantId}", """{"role":"editor"}""", "change someone else's grant", Roles(200, 200, 403, 403), Hidden()),
@@ -142,7 +138,7 @@ public static class AuthorizationMatrix
         text.Append("| endpoint | meaning |");
         foreach (var actor in Actors)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {ColumnName(actor)}{(ColumnsAwaiting.ContainsKey(actor) ? " ‡" : "")} |");
+            text.Append(CultureInfo.InvariantCulture, $" {ColumnName(actor)} |");
         }
 
         text.AppendLine();
@@ -150,7 +146,7 @@ public static class AuthorizationMatrix
         text.AppendLine(string.Concat(Actors.Select(_ => "---|")));
         foreach (var row in Rows)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| `{row.Label}`{(row.AwaitsBranch is null ? "" : " †")} | {row.Meaning} |");
+            text.Append(CultureInfo.InvariantCulture, $"| `{row.Label}` | {row.Meaning} |");
             foreach (var actor in Actors)
             {
                 text.Append(CultureInfo.InvariantCulture, $" {row.Expected[actor]} |");
@@ -162,12 +158,6 @@ public static class AuthorizationMatrix
         text.AppendLine();
         text.AppendLine("`listed` / `not listed`: `200`, with the asset in the list or not. `—`: not applicable (the caller holds no");
         text.AppendLine("grant of its own to leave).");
-        text.AppendLine();
-        text.AppendLine("† Built in the `assets` branch: the test executes these rows once the endpoint is mapped, and reports them");
-        text.AppendLine("as skipped until then.");
-        text.AppendLine();
-        text.AppendLine("‡ A disabled account's tokens stop working at once (`401`): that check is the `identity` branch's. Until it");
-        text.AppendLine("lands, a cell of this column that answers otherwise is reported as skipped (pending), not as passed.");
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
@@ -195,7 +185,7 @@ public static class AuthorizationMatrix
     };
 
     private static MatrixRow Row(
-        string method, string path, string? body, string meaning, Dictionary<Actor, Expectation> visible, Dictionary<Actor, Expectation> hidden, string? awaits = null)
+        string method, string path, string? body, string meaning, Dictionary<Actor, Expectation> visible, Dictionary<Actor, Expectation> hidden)
     {
         var expected = new Dictionary<Actor, Expectation>(visible);
         foreach (var (actor, expectation) in hidden)
@@ -209,7 +199,7 @@ public static class AuthorizationMatrix
             throw new InvalidOperationException($"{method} {path} has no expectation for {string.Join(", ", missing)}.");
         }
 
-        return new MatrixRow(method, path, body, meaning, expected, awaits);
+        return new MatrixRow(method, path, body, meaning, expected);
     }
 
     private static Dictionary<Actor, Expectation> Roles(int owner, int manager, int editor, int viewer) => new()

@@ -163,14 +163,15 @@ public static class Uploads
         return await api.WithDbAsync(db => db.Owners.AsNoTracking().SingleAsync(o => o.Id == owner));
     }
 
-    /// <summary>An owner with a quota of <paramref name="quotaBytes"/>.</summary>
+    /// <summary>An account whose owner has a quota of <paramref name="quotaBytes"/>.</summary>
     public static async Task<UserId> OwnerWithQuotaAsync(this MediaVaultApi api, long quotaBytes)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var id = UserId.New();
+        var id = await api.OwnerAsync();
         await api.WithDbAsync(async db =>
         {
-            db.Owners.Add(Owner.Open(id, quotaBytes, DateTimeOffset.UtcNow));
+            var owner = await db.Owners.SingleAsync(o => o.Id == id);
+            owner.ChangeQuota(quotaBytes);
             return await db.SaveChangesAsync();
         });
         return id;

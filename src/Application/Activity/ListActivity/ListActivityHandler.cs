@@ -1,9 +1,9 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
 using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
 using MediaVault.Application.Sharing.Specifications;
-using MediaVault.Domain.Access;
 using MediaVault.Domain.Activity;
 using MediaVault.Domain.Assets;
 
@@ -22,9 +22,7 @@ public sealed class ListActivityHandler(
     {
         var caller = currentUser.RequireId();
         var assetId = new AssetId(query.AssetId);
-        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(assetId, caller), cancellationToken);
-        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, clock.GetUtcNow());
-        if (asset is null || !access.CanView)
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(assetId, caller), caller, clock.GetUtcNow(), cancellationToken) is not (var asset, var access))
         {
             return Result<Page<ActivityEntryDto>>.NotFound();
         }

@@ -31,10 +31,8 @@ public sealed class CompleteUploadHandler(
     {
         ArgumentNullException.ThrowIfNull(command);
         var caller = currentUser.RequireId();
-        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), cancellationToken);
         var now = clock.GetUtcNow();
-        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
-        if (asset is null || !access.CanView)
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<AssetDto>.NotFound();
         }

@@ -1,7 +1,6 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.Specifications;
-using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Owners;
 using Microsoft.Extensions.Logging;
@@ -27,10 +26,8 @@ public sealed class DeleteAssetHandler(
     {
         ArgumentNullException.ThrowIfNull(command);
         var caller = currentUser.RequireId();
-        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), cancellationToken);
         var now = clock.GetUtcNow();
-        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
-        if (asset is null || !access.CanView)
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result.NotFound();
         }

@@ -1,7 +1,6 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.Specifications;
-using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 
 namespace MediaVault.Application.Assets.GetAsset;
@@ -14,13 +13,8 @@ public sealed class GetAssetHandler(IReadRepository<Asset> assets, ICurrentUser 
     public async Task<Result<AssetDto>> HandleAsync(GetAssetQuery query, CancellationToken cancellationToken)
     {
         var caller = currentUser.RequireId();
-        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), cancellationToken);
-        if (asset is null)
-        {
-            return Result<AssetDto>.NotFound();
-        }
-
-        var access = AccessPolicy.Evaluate(asset, caller, clock.GetUtcNow());
-        return access.CanView ? Result.Success(asset.ToDto(access)) : Result<AssetDto>.NotFound();
+        return await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), caller, clock.GetUtcNow(), cancellationToken) is (var asset, var access)
+            ? Result.Success(asset.ToDto(access))
+            : Result<AssetDto>.NotFound();
     }
 }

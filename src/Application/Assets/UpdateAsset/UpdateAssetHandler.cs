@@ -2,7 +2,6 @@ using Ardalis.Result;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
-using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 
 namespace MediaVault.Application.Assets.UpdateAsset;
@@ -26,10 +25,8 @@ public sealed class UpdateAssetHandler(IRepository<Asset> assets, ICurrentUser c
         }
 
         var caller = currentUser.RequireId();
-        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), cancellationToken);
         var now = clock.GetUtcNow();
-        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
-        if (asset is null || !access.CanView)
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<AssetDto>.NotFound();
         }

@@ -1,8 +1,8 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
 using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
-using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Sharing;
 
@@ -28,9 +28,7 @@ public sealed class CreateLinkHandler(
     {
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), cancellationToken);
-        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
-        if (asset is null || !access.CanView)
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<CreatedLinkDto>.NotFound();
         }

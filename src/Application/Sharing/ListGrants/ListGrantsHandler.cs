@@ -1,7 +1,7 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
 using MediaVault.Application.Sharing.Specifications;
-using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 
 namespace MediaVault.Application.Sharing.ListGrants;
@@ -18,9 +18,7 @@ public sealed class ListGrantsHandler(IReadRepository<Asset> assets, IUserDirect
     {
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        var asset = await assets.FirstOrDefaultAsync(new AssetWithGrantsSpec(new AssetId(query.AssetId), forUpdate: false), cancellationToken);
-        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
-        if (asset is null || !access.CanView)
+        if (await assets.FindVisibleAsync(new AssetWithGrantsSpec(new AssetId(query.AssetId), forUpdate: false), caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<IReadOnlyList<GrantDto>>.NotFound();
         }

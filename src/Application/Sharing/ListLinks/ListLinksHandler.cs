@@ -1,8 +1,8 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
 using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Sharing.Specifications;
-using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Sharing;
 
@@ -21,9 +21,7 @@ public sealed class ListLinksHandler(IReadRepository<Asset> assets, IReadReposit
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
         var assetId = new AssetId(query.AssetId);
-        var asset = await assets.FirstOrDefaultAsync(new AssetForCallerSpec(assetId, caller), cancellationToken);
-        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
-        if (asset is null || !access.CanView)
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(assetId, caller), caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<IReadOnlyList<LinkDto>>.NotFound();
         }

@@ -1,7 +1,7 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
 using MediaVault.Application.Sharing.Specifications;
-using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Sharing;
 
@@ -19,9 +19,7 @@ public sealed class RevokeGrantHandler(IRepository<Asset> assets, ICurrentUser c
     {
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        var asset = await assets.FirstOrDefaultAsync(new AssetWithGrantsSpec(new AssetId(command.AssetId), forUpdate: true), cancellationToken);
-        var access = asset is null ? Capabilities.None : AccessPolicy.Evaluate(asset, caller, now);
-        if (asset is null || !access.CanView)
+        if (await assets.FindVisibleAsync(new AssetWithGrantsSpec(new AssetId(command.AssetId), forUpdate: true), caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result.NotFound();
         }

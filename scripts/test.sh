@@ -158,6 +158,10 @@ wait_http() { # wait_http NAME PID METHOD URL EXPECTED_STATUS LOGFILE [TIMEOUT_S
   return 1
 }
 
+# ---------------------------------------------------------------------------------------------- system packages
+# PostgreSQL 15 server binaries, Chromium and curl: installed with apt when a fresh machine lacks them.
+bash "$REPO_ROOT/scripts/install-test-deps.sh" || die "could not install the test dependencies (scripts/install-test-deps.sh)"
+
 # ---------------------------------------------------------------------------------------------- npm services
 ensure_service_modules() {
   local stamp="$SERVICES_DIR/node_modules/.package-lock.json"

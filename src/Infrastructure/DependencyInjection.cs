@@ -35,7 +35,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         var dataDirectory = DataDirectory(configuration, environment);
-        AddPersistence(services, configuration, dataDirectory);
+        AddPersistence(services, configuration, environment, dataDirectory);
         AddStorage(services, configuration, environment, dataDirectory);
         AddAssets(services, configuration);
         AddEmail(services, configuration, dataDirectory);
@@ -67,7 +67,7 @@ public static class DependencyInjection
         return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(environment.ContentRootPath, ".data") : configured);
     }
 
-    private static void AddPersistence(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
     {
         var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Default");
@@ -106,6 +106,7 @@ public static class DependencyInjection
 
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
+        services.AddSingleton<ICursorSigner>(new HmacCursorSigner(DerivedKey(configuration, environment, dataDirectory, "MediaVault pagination cursors v1")));
         services.AddScoped<IAbandonedUploadClaims, AbandonedUploadClaims>();
         services.AddScoped<IQueryRunner, EfQueryRunner>();
     }
@@ -170,7 +171,7 @@ public static class DependencyInjection
             var root = string.IsNullOrWhiteSpace(options.FileSystem.Root) ? Path.Combine(dataDirectory, "objects") : options.FileSystem.Root;
             var publicBaseUrl = configuration.GetSection(AppOptions.Section).Get<AppOptions>()?.PublicBaseUrl ?? new AppOptions().PublicBaseUrl;
             services.AddSingleton(sp => new FileSystemObjectStorage(
-                root, publicBaseUrl, UrlSigningKey(configuration, environment, dataDirectory), sp.GetRequiredService<TimeProvider>()));
+                root, publicBaseUrl, DerivedKey(configuration, environment, dataDirectory, "MediaVault storage URL signatures v1"), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IObjectStorage>(sp => sp.GetRequiredService<FileSystemObjectStorage>());
         }
     }
@@ -187,14 +188,15 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The key of the embedded store's signed URLs: derived (HKDF-SHA256) from the access-token signing key, so there is
-    /// no second secret to manage, yet a URL signature can never pass for a token signature or the other way round.
+    /// A key for one purpose (the embedded store's signed URLs, pagination cursors), derived (HKDF-SHA256) from the
+    /// access-token signing key: there is no second secret to manage, every instance derives the same key, and a
+    /// signature made for one purpose can never pass for another or for a token signature.
     /// </summary>
-    private static byte[] UrlSigningKey(IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
+    private static byte[] DerivedKey(IConfiguration configuration, IHostEnvironment environment, string dataDirectory, string purpose)
     {
         var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
         var tokenKey = jwt.ResolveSigningKey(environment, dataDirectory);
-        return HKDF.DeriveKey(HashAlgorithmName.SHA256, tokenKey, 32, salt: [], info: "MediaVault storage URL signatures v1"u8.ToArray());
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, tokenKey, 32, salt: [], info: System.Text.Encoding.UTF8.GetBytes(purpose));
     }
 
     private static void AddEmail(IServiceCollection services, IConfiguration configuration, string dataDirectory)

@@ -1,3 +1,4 @@
+using MediaVault.Application.Abstractions;
 using Ardalis.Result;
 
 namespace MediaVault.Application.Common;
@@ -23,12 +24,12 @@ public sealed class Validation
 
     public Result<T> ToResult<T>() => Result<T>.Invalid(_errors);
 
-    /// <summary>Checks <c>limit</c> and <c>cursor</c> of a keyset-paginated list.</summary>
-    public Validation Paging(int? limit, string? cursor, out KeysetCursor? decoded)
+    /// <summary>Checks <c>limit</c> and <c>cursor</c> of the keyset-paginated list named <paramref name="list"/>.</summary>
+    public Validation Paging(int? limit, string? cursor, ICursorSigner signer, string list, out KeysetCursor? decoded)
     {
         decoded = null;
         When(limit is < 1 or > Common.Paging.MaxLimit, "limit", $"limit must be between 1 and {Common.Paging.MaxLimit}.");
-        if (cursor is not null && !KeysetCursor.TryDecode(cursor, out decoded))
+        if (cursor is not null && !KeysetCursor.TryDecode(cursor, signer, list, out decoded))
         {
             Add("cursor", "cursor is not one this server issued.");
         }

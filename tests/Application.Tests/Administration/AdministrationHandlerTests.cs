@@ -17,7 +17,7 @@ public sealed class AdministrationHandlerTests
     [Test]
     public async Task ListUsers_ByANonAdmin_IsForbiddenAndReadsNothing()
     {
-        var result = await new ListUsersHandler(_accounts.Object, Build.Caller(UserId.New()).Object).HandleAsync(new ListUsersQuery(), CancellationToken.None);
+        var result = await new ListUsersHandler(_accounts.Object, Build.Caller(UserId.New()).Object, TestCursorSigner.Instance).HandleAsync(new ListUsersQuery(), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Forbidden);
         _accounts.VerifyNoOtherCalls();
@@ -29,12 +29,12 @@ public sealed class AdministrationHandlerTests
         var rows = Enumerable.Range(0, 3).Select(i => Account(Build.Now.AddMinutes(-i))).ToList();
         _accounts.Setup(a => a.ListAsync(new AccountQuery("pat", null, 2), It.IsAny<CancellationToken>())).ReturnsAsync(rows);
 
-        var result = await new ListUsersHandler(_accounts.Object, Build.Caller(UserId.New(), isAdmin: true).Object)
+        var result = await new ListUsersHandler(_accounts.Object, Build.Caller(UserId.New(), isAdmin: true).Object, TestCursorSigner.Instance)
             .HandleAsync(new ListUsersQuery(2, null, "  pat "), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Value.Items.Count.ShouldBe(2);
-        KeysetCursor.TryDecode(result.Value.NextCursor, out var cursor).ShouldBeTrue();
+        KeysetCursor.TryDecode(result.Value.NextCursor, TestCursorSigner.Instance, ListUsersHandler.CursorList, out var cursor).ShouldBeTrue();
         cursor.ShouldBe(new KeysetCursor(rows[1].CreatedAt, rows[1].Id));
     }
 
@@ -43,7 +43,7 @@ public sealed class AdministrationHandlerTests
     [TestCase(10, "junk", "cursor")]
     public async Task ListUsers_WithBadPaging_IsInvalid(int limit, string? cursor, string field)
     {
-        var result = await new ListUsersHandler(_accounts.Object, Build.Caller(UserId.New(), isAdmin: true).Object)
+        var result = await new ListUsersHandler(_accounts.Object, Build.Caller(UserId.New(), isAdmin: true).Object, TestCursorSigner.Instance)
             .HandleAsync(new ListUsersQuery(limit, cursor), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Invalid);

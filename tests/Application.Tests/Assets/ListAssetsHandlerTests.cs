@@ -58,9 +58,30 @@ public sealed class ListAssetsHandlerTests
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Value.Items.Count.ShouldBe(2);
-        KeysetCursor.TryDecode(result.Value.NextCursor, out var cursor).ShouldBeTrue();
+        KeysetCursor.TryDecode(result.Value.NextCursor, TestCursorSigner.Instance, ListAssetsHandler.CursorList, out var cursor).ShouldBeTrue();
         cursor!.Value.Id.ShouldBe(rows[1].Id.Value);
         cursor.Value.CreatedAt.ShouldBe(rows[1].CreatedAt);
+    }
+
+    [Test]
+    public async Task Handle_WhenCursorWasIssuedForAnotherList_ReturnsInvalidForCursor()
+    {
+        var foreign = new KeysetCursor(Build.Now, Guid.NewGuid()).Encode(TestCursorSigner.Instance, "activity");
+
+        var result = await Handler().HandleAsync(new ListAssetsQuery(Cursor: foreign), CancellationToken.None);
+
+        AssertInvalid(result, "cursor");
+    }
+
+    [Test]
+    public async Task Handle_WhenCursorIsAlteredByOneCharacter_ReturnsInvalidForCursor()
+    {
+        var issued = new KeysetCursor(Build.Now, Guid.NewGuid()).Encode(TestCursorSigner.Instance, ListAssetsHandler.CursorList);
+        var altered = (issued[5] == 'A' ? 'B' : 'A') is var c ? issued[..5] + c + issued[6..] : issued;
+
+        var result = await Handler().HandleAsync(new ListAssetsQuery(Cursor: altered), CancellationToken.None);
+
+        AssertInvalid(result, "cursor");
     }
 
     [Test]
@@ -117,5 +138,5 @@ public sealed class ListAssetsHandlerTests
     private static AssetListItem Row(DateTimeOffset createdAt, UserId? owner = null, AccessRole? grantRole = null) => new(
         AssetId.New(), owner ?? UserId.New(), "t", null, "f.mp4", "video/mp4", MediaKind.Video, 10, null, AssetStatus.Ready, [], createdAt, createdAt, grantRole);
 
-    private ListAssetsHandler Handler() => new(_assets.Object, Build.CurrentUser(_caller), _clock);
+    private ListAssetsHandler Handler() => new(_assets.Object, Build.CurrentUser(_caller), _clock, TestCursorSigner.Instance);
 }

@@ -16,8 +16,11 @@ public sealed record ActivityEntryDto(Guid Id, DateTimeOffset At, Guid? ActorId,
 
 /// <summary>An asset's activity, newest first, for its owner and managers, one keyset page at a time.</summary>
 public sealed class ListActivityHandler(
-    IReadRepository<Asset> assets, IReadRepository<ActivityEntry> activity, ICurrentUser currentUser, TimeProvider clock)
+    IReadRepository<Asset> assets, IReadRepository<ActivityEntry> activity, ICurrentUser currentUser, TimeProvider clock, ICursorSigner cursors)
 {
+    /// <summary>The name this list's cursors are signed with: a cursor of another list is not accepted here.</summary>
+    public const string CursorList = "activity";
+
     public async Task<Result<Page<ActivityEntryDto>>> HandleAsync(ListActivityQuery query, CancellationToken cancellationToken)
     {
         var caller = currentUser.RequireId();
@@ -32,7 +35,7 @@ public sealed class ListActivityHandler(
             return Result<Page<ActivityEntryDto>>.Forbidden("Only the owner or a manager reads the activity log.");
         }
 
-        var validation = new Validation().Paging(query.Limit, query.Cursor, out var cursor);
+        var validation = new Validation().Paging(query.Limit, query.Cursor, cursors, CursorList, out var cursor);
         if (!validation.IsValid)
         {
             return validation.ToResult<Page<ActivityEntryDto>>();
@@ -44,7 +47,7 @@ public sealed class ListActivityHandler(
         var items = rows.Take(limit)
             .Select(e => new ActivityEntryDto(e.Id.Value, e.At, e.ActorId?.Value, e.Action, e.Details))
             .ToList();
-        var next = rows.Count > limit ? new KeysetCursor(items[^1].At, items[^1].Id).Encode() : null;
+        var next = rows.Count > limit ? new KeysetCursor(items[^1].At, items[^1].Id).Encode(cursors, CursorList) : null;
         return Result.Success(new Page<ActivityEntryDto>(items, next));
     }
 }

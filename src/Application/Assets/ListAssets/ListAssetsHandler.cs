@@ -16,13 +16,16 @@ public sealed record ListAssetsQuery(
     string? Cursor = null);
 
 /// <summary>Lists the assets the caller may see, newest first, one keyset page at a time.</summary>
-public sealed class ListAssetsHandler(IQueryRunner queries, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ListAssetsHandler(IQueryRunner queries, ICurrentUser currentUser, TimeProvider clock, ICursorSigner cursors)
 {
+    /// <summary>The name this list's cursors are signed with: a cursor of another list is not accepted here.</summary>
+    public const string CursorList = "assets";
+
     public const int MaxSearchLength = 200;
 
     public async Task<Result<Page<AssetDto>>> HandleAsync(ListAssetsQuery query, CancellationToken cancellationToken)
     {
-        var validation = new Validation().Paging(query.Limit, query.Cursor, out var cursor);
+        var validation = new Validation().Paging(query.Limit, query.Cursor, cursors, CursorList, out var cursor);
         var scope = AssetScope.All;
         validation.When(query.Scope is not null && !TryParseEnum(query.Scope, out scope), "scope", "scope must be one of all, owned, shared.");
         var kind = default(MediaKind);
@@ -43,7 +46,7 @@ public sealed class ListAssetsHandler(IQueryRunner queries, ICurrentUser current
             cancellationToken);
 
         var items = rows.Take(limit).Select(r => r.ToDto(caller)).ToList();
-        var next = rows.Count > limit ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
+        var next = rows.Count > limit ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode(cursors, CursorList) : null;
         return Result.Success(new Page<AssetDto>(items, next));
     }
 

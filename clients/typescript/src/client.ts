@@ -18,7 +18,7 @@ export interface IAssetsClient {
      * @param limit (optional) 
      * @param cursor (optional) 
      */
-    list(scope: string | null | undefined, kind: string | null | undefined, tag: string | null | undefined, q: string | null | undefined, limit: number | null | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfAssetResponse>;
+    list(scope: Scope | null | undefined, kind: Kind | null | undefined, tag: string | null | undefined, q: string | null | undefined, limit: number | null | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfAssetResponse>;
 
     /**
      * Register an upload
@@ -50,7 +50,7 @@ export interface IAssetsClient {
      * Get a download URL
      * @param disposition (optional) 
      */
-    download(id: string, disposition: string | null | undefined, signal?: AbortSignal): Promise<DownloadResponse>;
+    download(id: string, disposition: Disposition | null | undefined, signal?: AbortSignal): Promise<DownloadResponse>;
 }
 
 export class AssetsClient implements IAssetsClient {
@@ -72,7 +72,7 @@ export class AssetsClient implements IAssetsClient {
      * @param limit (optional) 
      * @param cursor (optional) 
      */
-    list(scope: string | null | undefined, kind: string | null | undefined, tag: string | null | undefined, q: string | null | undefined, limit: number | null | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfAssetResponse> {
+    list(scope: Scope | null | undefined, kind: Kind | null | undefined, tag: string | null | undefined, q: string | null | undefined, limit: number | null | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfAssetResponse> {
         let url_ = this.baseUrl + "/api/v1/assets?";
         if (scope !== undefined && scope !== null)
             url_ += "scope=" + encodeURIComponent("" + scope) + "&";
@@ -407,7 +407,7 @@ export class AssetsClient implements IAssetsClient {
      * Get a download URL
      * @param disposition (optional) 
      */
-    download(id: string, disposition: string | null | undefined, signal?: AbortSignal): Promise<DownloadResponse> {
+    download(id: string, disposition: Disposition | null | undefined, signal?: AbortSignal): Promise<DownloadResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/download?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2107,9 +2107,9 @@ export interface UploadPartResponse {
 
 /** What a client declares about the file it is about to upload. Only these fields are read: ids, owner, status and timestamps are the server's. */
 export interface CreateAssetRequest {
-    fileName: string | undefined;
-    contentType: string | undefined;
-    sizeBytes: number | undefined;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
     sha256: string | undefined;
     title: string | undefined;
     description: string | undefined;
@@ -2242,8 +2242,8 @@ export interface GranteeResponse {
 
 /** Give a person a role on the asset. role is viewer, editor or manager; expiresAt lies in the future or is left out (never expires). */
 export interface CreateGrantRequest {
-    granteeEmail: string | undefined;
-    role: string | undefined;
+    granteeEmail: string;
+    role: string;
     expiresAt: string | undefined;
 }
 
@@ -2335,6 +2335,23 @@ export interface AdminUserResponse {
     storageUsedBytes: number;
     assetCount: number;
     createdAt: string;
+}
+
+export enum Scope {
+    All = "all",
+    Owned = "owned",
+    Shared = "shared",
+}
+
+export enum Kind {
+    Image = "image",
+    Video = "video",
+    Audio = "audio",
+}
+
+export enum Disposition {
+    Attachment = "attachment",
+    Inline = "inline",
 }
 
 export class ApiException extends Error {

@@ -5,6 +5,7 @@ import {
   ApiException,
   AssetsClient,
   AssetStatus,
+  Disposition,
   GrantsClient,
   LinksClient,
   PublicLinksClient,
@@ -73,13 +74,13 @@ test("sign up, upload through the instruction, share, download the same bytes, r
   const seen = await bobAssets.get(created.asset.id);
   assert.equal(seen.access.canDownload, true);
   assert.equal(seen.access.canEdit, false);
-  const download = await bobAssets.download(created.asset.id, "attachment");
+  const download = await bobAssets.download(created.asset.id, Disposition.Attachment);
   assert.equal(sha256(await bytesAt(download.url)), sha256(content));
 
   // Once revoked, the asset no longer exists for Bob: a typed not-found error.
   await grants.delete(created.asset.id, grant.id);
   await assert.rejects(bobAssets.get(created.asset.id), isProblem(404, "not-found"));
-  await assert.rejects(bobAssets.download(created.asset.id, "attachment"), isProblem(404));
+  await assert.rejects(bobAssets.download(created.asset.id, Disposition.Attachment), isProblem(404));
 
   // A public link with a password and one download.
   const link = await new LinksClient(apiUrl(), signedIn(alice.accessToken))

@@ -60,9 +60,9 @@ public sealed record PageResponse<T>([property: Required] IReadOnlyList<T> Items
 /// timestamps are the server's.
 /// </summary>
 public sealed record CreateAssetRequest(
-    string? FileName,
-    string? ContentType,
-    long? SizeBytes,
+    [property: Required] string? FileName,
+    [property: Required] string? ContentType,
+    [property: Required] long? SizeBytes,
     string? Sha256,
     string? Title,
     string? Description,

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MediaVault.WebApi.Contracts;
 
 /// <summary>Give a person a role on the asset. <c>role</c> is viewer, editor or manager; <c>expiresAt</c> lies in the future or is left out (never expires).</summary>
-public sealed record CreateGrantRequest(string? GranteeEmail, string? Role, DateTimeOffset? ExpiresAt);
+public sealed record CreateGrantRequest([property: Required] string? GranteeEmail, [property: Required, AllowedValues("viewer", "editor", "manager")] string? Role, DateTimeOffset? ExpiresAt);
 
 /// <summary>
 /// Change a grant. A field left out stays as it is; <c>"expiresAt": null</c> removes the expiry (the grant never

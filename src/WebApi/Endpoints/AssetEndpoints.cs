@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ardalis.Result;
 using MediaVault.Application.Assets;
 using MediaVault.Application.Assets.CompleteUpload;
@@ -87,8 +88,8 @@ public static class AssetEndpoints
 
     public static async Task<Results<Ok<PageResponse<AssetResponse>>, ValidationProblem>> List(
         ListAssetsHandler handler,
-        string? scope,
-        string? kind,
+        [AllowedValues("all", "owned", "shared")] string? scope,
+        [AllowedValues("image", "video", "audio")] string? kind,
         string? tag,
         string? q,
         int? limit,
@@ -150,7 +151,7 @@ public static class AssetEndpoints
     }
 
     public static async Task<Results<Ok<DownloadResponse>, ValidationProblem, ProblemHttpResult>> Download(
-        Guid id, string? disposition, DownloadAssetHandler handler, CancellationToken cancellationToken)
+        Guid id, [AllowedValues("attachment", "inline")] string? disposition, DownloadAssetHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(new DownloadAssetQuery(id, disposition), cancellationToken);
         if (result.IsSuccess)

@@ -46,6 +46,7 @@ internal static class OpenApiSetup
             });
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
             settings.OperationProcessors.Add(new EndpointMetadataOperationProcessor());
+            settings.OperationProcessors.Add(new AllowedValuesOperationProcessor());
             settings.PostProcess = document =>
             {
                 // Every tag used by an operation is declared once, with what it groups.

@@ -2,7 +2,7 @@ using Ardalis.Result;
 using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.GetAsset;
-using MediaVault.Application.Tests.Support;
+using MediaVault.Application.Tests.TestSupport;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Users;
@@ -87,5 +87,5 @@ public sealed class GetAssetHandlerTests
     private void Returns(Asset? asset) =>
         _assets.Setup(r => r.FirstOrDefaultAsync(It.IsAny<ISpecification<Asset>>(), It.IsAny<CancellationToken>())).ReturnsAsync(asset);
 
-    private GetAssetHandler Handler(UserId caller) => new(_assets.Object, Build.CurrentUser(caller), _clock);
+    private GetAssetHandler Handler(UserId caller) => new(_assets.Object, Build.Caller(caller).Object, _clock);
 }

@@ -3,7 +3,7 @@ using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.ListAssets;
 using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
-using MediaVault.Application.Tests.Support;
+using MediaVault.Application.Tests.TestSupport;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Users;
@@ -138,5 +138,5 @@ public sealed class ListAssetsHandlerTests
     private static AssetListItem Row(DateTimeOffset createdAt, UserId? owner = null, AccessRole? grantRole = null) => new(
         AssetId.New(), owner ?? UserId.New(), "t", null, "f.mp4", "video/mp4", MediaKind.Video, 10, null, AssetStatus.Ready, [], createdAt, createdAt, grantRole);
 
-    private ListAssetsHandler Handler() => new(_assets.Object, Build.CurrentUser(_caller), _clock, TestCursorSigner.Instance);
+    private ListAssetsHandler Handler() => new(_assets.Object, Build.Caller(_caller).Object, _clock, TestCursorSigner.Instance);
 }

@@ -17,38 +17,45 @@ export interface IAssetsClient {
      * @param q (optional) 
      * @param limit (optional) 
      * @param cursor (optional) 
+     * @return Success.
      */
     list(scope: Scope | null | undefined, kind: Kind | null | undefined, tag: string | null | undefined, q: string | null | undefined, limit: number | null | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfAssetResponse>;
 
     /**
      * Register an upload
+     * @return Created.
      */
     create(request: CreateAssetRequest, signal?: AbortSignal): Promise<CreateAssetResponse>;
 
     /**
      * Get one asset
+     * @return Success.
      */
     get(id: string, signal?: AbortSignal): Promise<AssetResponse>;
 
     /**
      * Change title, description or tags
+     * @return Success.
      */
     update(id: string, request: UpdateAssetRequest, signal?: AbortSignal): Promise<AssetResponse>;
 
     /**
      * Delete an asset
+     * @return Success, no content.
      */
     delete(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
      * Complete an upload
      * @param request (optional) 
+     * @return Success.
      */
     completeUpload(id: string, request: CompleteUploadRequest | undefined, signal?: AbortSignal): Promise<AssetResponse>;
 
     /**
      * Get a download URL
      * @param disposition (optional) 
+     * @return Success.
      */
     download(id: string, disposition: Disposition | null | undefined, signal?: AbortSignal): Promise<DownloadResponse>;
 }
@@ -71,6 +78,7 @@ export class AssetsClient implements IAssetsClient {
      * @param q (optional) 
      * @param limit (optional) 
      * @param cursor (optional) 
+     * @return Success.
      */
     list(scope: Scope | null | undefined, kind: Kind | null | undefined, tag: string | null | undefined, q: string | null | undefined, limit: number | null | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfAssetResponse> {
         let url_ = this.baseUrl + "/api/v1/assets?";
@@ -114,7 +122,13 @@ export class AssetsClient implements IAssetsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -126,6 +140,7 @@ export class AssetsClient implements IAssetsClient {
 
     /**
      * Register an upload
+     * @return Created.
      */
     create(request: CreateAssetRequest, signal?: AbortSignal): Promise<CreateAssetResponse> {
         let url_ = this.baseUrl + "/api/v1/assets";
@@ -161,13 +176,31 @@ export class AssetsClient implements IAssetsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            return throwException("Conflict with the current state (for example an upload not complete, or the storage quota).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -179,6 +212,7 @@ export class AssetsClient implements IAssetsClient {
 
     /**
      * Get one asset
+     * @return Success.
      */
     get(id: string, signal?: AbortSignal): Promise<AssetResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}";
@@ -209,11 +243,17 @@ export class AssetsClient implements IAssetsClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssetResponse;
             return result200;
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -225,6 +265,7 @@ export class AssetsClient implements IAssetsClient {
 
     /**
      * Change title, description or tags
+     * @return Success.
      */
     update(id: string, request: UpdateAssetRequest, signal?: AbortSignal): Promise<AssetResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}";
@@ -263,19 +304,37 @@ export class AssetsClient implements IAssetsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -287,6 +346,7 @@ export class AssetsClient implements IAssetsClient {
 
     /**
      * Delete an asset
+     * @return Success, no content.
      */
     delete(id: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}";
@@ -314,17 +374,23 @@ export class AssetsClient implements IAssetsClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
+            });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -337,6 +403,7 @@ export class AssetsClient implements IAssetsClient {
     /**
      * Complete an upload
      * @param request (optional) 
+     * @return Success.
      */
     completeUpload(id: string, request: CompleteUploadRequest | undefined, signal?: AbortSignal): Promise<AssetResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/complete";
@@ -375,25 +442,43 @@ export class AssetsClient implements IAssetsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            return throwException("Conflict with the current state (for example an upload not complete, or the storage quota).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -406,6 +491,7 @@ export class AssetsClient implements IAssetsClient {
     /**
      * Get a download URL
      * @param disposition (optional) 
+     * @return Success.
      */
     download(id: string, disposition: Disposition | null | undefined, signal?: AbortSignal): Promise<DownloadResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/download?";
@@ -442,19 +528,25 @@ export class AssetsClient implements IAssetsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            return throwException("Conflict with the current state (for example an upload not complete, or the storage quota).", status, _responseText, _headers, result409);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -469,6 +561,7 @@ export interface IAuthClient {
 
     /**
      * Sign up
+     * @return Accepted: the request will be processed; the answer does not reveal whether the account exists.
      */
     register(request: RegisterRequest, signal?: AbortSignal): Promise<void>;
 
@@ -476,41 +569,49 @@ export interface IAuthClient {
      * Verify an e-mail address (the link in the mail)
      * @param userId (optional) 
      * @param token (optional) 
+     * @return Success.
      */
     verifyEmailLink(userId: string | null | undefined, token: string | null | undefined, signal?: AbortSignal): Promise<EmailVerifiedResponse>;
 
     /**
      * Verify an e-mail address
+     * @return Success, no content.
      */
     verifyEmail(request: VerifyEmailRequest, signal?: AbortSignal): Promise<void>;
 
     /**
      * Send the verification link again
+     * @return Accepted: the request will be processed; the answer does not reveal whether the account exists.
      */
     resendVerification(request: ResendVerificationRequest, signal?: AbortSignal): Promise<void>;
 
     /**
      * Sign in
+     * @return Success.
      */
     login(request: LoginRequest, signal?: AbortSignal): Promise<TokenResponse>;
 
     /**
      * Trade a refresh token for a new token pair
+     * @return Success.
      */
     refresh(request: RefreshRequest, signal?: AbortSignal): Promise<TokenResponse>;
 
     /**
      * Sign out
+     * @return Success, no content.
      */
     logout(request: LogoutRequest, signal?: AbortSignal): Promise<void>;
 
     /**
      * Ask for a password reset link
+     * @return Accepted: the request will be processed; the answer does not reveal whether the account exists.
      */
     forgotPassword(request: ForgotPasswordRequest, signal?: AbortSignal): Promise<void>;
 
     /**
      * Choose a new password
+     * @return Success, no content.
      */
     resetPassword(request: ResetPasswordRequest, signal?: AbortSignal): Promise<void>;
 }
@@ -527,6 +628,7 @@ export class AuthClient implements IAuthClient {
 
     /**
      * Sign up
+     * @return Accepted: the request will be processed; the answer does not reveal whether the account exists.
      */
     register(request: RegisterRequest, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/register";
@@ -559,13 +661,25 @@ export class AuthClient implements IAuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -579,6 +693,7 @@ export class AuthClient implements IAuthClient {
      * Verify an e-mail address (the link in the mail)
      * @param userId (optional) 
      * @param token (optional) 
+     * @return Success.
      */
     verifyEmailLink(userId: string | null | undefined, token: string | null | undefined, signal?: AbortSignal): Promise<EmailVerifiedResponse> {
         let url_ = this.baseUrl + "/api/v1/auth/verify-email?";
@@ -614,13 +729,13 @@ export class AuthClient implements IAuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -632,6 +747,7 @@ export class AuthClient implements IAuthClient {
 
     /**
      * Verify an e-mail address
+     * @return Success, no content.
      */
     verifyEmail(request: VerifyEmailRequest, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/verify-email";
@@ -664,13 +780,25 @@ export class AuthClient implements IAuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -682,6 +810,7 @@ export class AuthClient implements IAuthClient {
 
     /**
      * Send the verification link again
+     * @return Accepted: the request will be processed; the answer does not reveal whether the account exists.
      */
     resendVerification(request: ResendVerificationRequest, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/resend-verification";
@@ -710,11 +839,23 @@ export class AuthClient implements IAuthClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -726,6 +867,7 @@ export class AuthClient implements IAuthClient {
 
     /**
      * Sign in
+     * @return Success.
      */
     login(request: LoginRequest, signal?: AbortSignal): Promise<TokenResponse> {
         let url_ = this.baseUrl + "/api/v1/auth/login";
@@ -761,25 +903,37 @@ export class AuthClient implements IAuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -791,6 +945,7 @@ export class AuthClient implements IAuthClient {
 
     /**
      * Trade a refresh token for a new token pair
+     * @return Success.
      */
     refresh(request: RefreshRequest, signal?: AbortSignal): Promise<TokenResponse> {
         let url_ = this.baseUrl + "/api/v1/auth/refresh";
@@ -826,19 +981,31 @@ export class AuthClient implements IAuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -850,6 +1017,7 @@ export class AuthClient implements IAuthClient {
 
     /**
      * Sign out
+     * @return Success, no content.
      */
     logout(request: LogoutRequest, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/logout";
@@ -882,13 +1050,25 @@ export class AuthClient implements IAuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -900,6 +1080,7 @@ export class AuthClient implements IAuthClient {
 
     /**
      * Ask for a password reset link
+     * @return Accepted: the request will be processed; the answer does not reveal whether the account exists.
      */
     forgotPassword(request: ForgotPasswordRequest, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/forgot-password";
@@ -928,11 +1109,23 @@ export class AuthClient implements IAuthClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -944,6 +1137,7 @@ export class AuthClient implements IAuthClient {
 
     /**
      * Choose a new password
+     * @return Success, no content.
      */
     resetPassword(request: ResetPasswordRequest, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/reset-password";
@@ -976,13 +1170,25 @@ export class AuthClient implements IAuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -997,6 +1203,7 @@ export interface IMeClient {
 
     /**
      * Your account
+     * @return Success.
      */
     get(signal?: AbortSignal): Promise<MeResponse>;
 }
@@ -1013,6 +1220,7 @@ export class MeClient implements IMeClient {
 
     /**
      * Your account
+     * @return Success.
      */
     get(signal?: AbortSignal): Promise<MeResponse> {
         let url_ = this.baseUrl + "/api/v1/me";
@@ -1044,7 +1252,7 @@ export class MeClient implements IMeClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1061,6 +1269,7 @@ export interface IActivityClient {
      * Read the asset's activity log
      * @param limit (optional) 
      * @param cursor (optional) 
+     * @return Success.
      */
     list(id: string, limit: number | null | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfActivityEntryResponse>;
 }
@@ -1079,6 +1288,7 @@ export class ActivityClient implements IActivityClient {
      * Read the asset's activity log
      * @param limit (optional) 
      * @param cursor (optional) 
+     * @return Success.
      */
     list(id: string, limit: number | null | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfActivityEntryResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/activity?";
@@ -1117,25 +1327,25 @@ export class ActivityClient implements IActivityClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1150,21 +1360,25 @@ export interface IGrantsClient {
 
     /**
      * Share the asset with a person
+     * @return Created.
      */
     create(id: string, request: CreateGrantRequest, signal?: AbortSignal): Promise<GrantResponse>;
 
     /**
      * List the asset's grants
+     * @return Success.
      */
     list(id: string, signal?: AbortSignal): Promise<ItemsResponseOfGrantResponse>;
 
     /**
      * Change a grant's role or expiry
+     * @return Success.
      */
     update(id: string, grantId: string, request: ChangeGrantRequest, signal?: AbortSignal): Promise<GrantResponse>;
 
     /**
      * Revoke a grant, or leave
+     * @return Success, no content.
      */
     delete(id: string, grantId: string, signal?: AbortSignal): Promise<void>;
 }
@@ -1181,6 +1395,7 @@ export class GrantsClient implements IGrantsClient {
 
     /**
      * Share the asset with a person
+     * @return Created.
      */
     create(id: string, request: CreateGrantRequest, signal?: AbortSignal): Promise<GrantResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/grants";
@@ -1219,31 +1434,43 @@ export class GrantsClient implements IGrantsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            return throwException("Conflict with the current state (for example an upload not complete, or the storage quota).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1255,6 +1482,7 @@ export class GrantsClient implements IGrantsClient {
 
     /**
      * List the asset's grants
+     * @return Success.
      */
     list(id: string, signal?: AbortSignal): Promise<ItemsResponseOfGrantResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/grants";
@@ -1289,19 +1517,19 @@ export class GrantsClient implements IGrantsClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1313,6 +1541,7 @@ export class GrantsClient implements IGrantsClient {
 
     /**
      * Change a grant's role or expiry
+     * @return Success.
      */
     update(id: string, grantId: string, request: ChangeGrantRequest, signal?: AbortSignal): Promise<GrantResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/grants/{grantId}";
@@ -1354,25 +1583,37 @@ export class GrantsClient implements IGrantsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1384,6 +1625,7 @@ export class GrantsClient implements IGrantsClient {
 
     /**
      * Revoke a grant, or leave
+     * @return Success, no content.
      */
     delete(id: string, grantId: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/grants/{grantId}";
@@ -1418,19 +1660,19 @@ export class GrantsClient implements IGrantsClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1445,16 +1687,19 @@ export interface ILinksClient {
 
     /**
      * Create a public link to the asset
+     * @return Created.
      */
     create(id: string, request: CreateLinkRequest, signal?: AbortSignal): Promise<CreatedLinkResponse>;
 
     /**
      * List the asset's public links
+     * @return Success.
      */
     list(id: string, signal?: AbortSignal): Promise<ItemsResponseOfLinkResponse>;
 
     /**
      * Revoke a public link
+     * @return Success, no content.
      */
     delete(id: string, linkId: string, signal?: AbortSignal): Promise<void>;
 }
@@ -1471,6 +1716,7 @@ export class LinksClient implements ILinksClient {
 
     /**
      * Create a public link to the asset
+     * @return Created.
      */
     create(id: string, request: CreateLinkRequest, signal?: AbortSignal): Promise<CreatedLinkResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/links";
@@ -1509,31 +1755,43 @@ export class LinksClient implements ILinksClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            return throwException("Conflict with the current state (for example an upload not complete, or the storage quota).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1545,6 +1803,7 @@ export class LinksClient implements ILinksClient {
 
     /**
      * List the asset's public links
+     * @return Success.
      */
     list(id: string, signal?: AbortSignal): Promise<ItemsResponseOfLinkResponse> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/links";
@@ -1579,19 +1838,19 @@ export class LinksClient implements ILinksClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1603,6 +1862,7 @@ export class LinksClient implements ILinksClient {
 
     /**
      * Revoke a public link
+     * @return Success, no content.
      */
     delete(id: string, linkId: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/assets/{id}/links/{linkId}";
@@ -1637,19 +1897,19 @@ export class LinksClient implements ILinksClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1664,12 +1924,14 @@ export interface IPublicLinksClient {
 
     /**
      * What a public link points at
+     * @return Success.
      */
     get(token: string, signal?: AbortSignal): Promise<PublicLinkResponse>;
 
     /**
      * Download through a public link
      * @param request (optional) 
+     * @return Success.
      */
     download(token: string, request: PublicDownloadRequest | undefined, signal?: AbortSignal): Promise<DownloadResponse>;
 }
@@ -1686,6 +1948,7 @@ export class PublicLinksClient implements IPublicLinksClient {
 
     /**
      * What a public link points at
+     * @return Success.
      */
     get(token: string, signal?: AbortSignal): Promise<PublicLinkResponse> {
         let url_ = this.baseUrl + "/api/v1/public/links/{token}";
@@ -1720,13 +1983,13 @@ export class PublicLinksClient implements IPublicLinksClient {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1739,6 +2002,7 @@ export class PublicLinksClient implements IPublicLinksClient {
     /**
      * Download through a public link
      * @param request (optional) 
+     * @return Success.
      */
     download(token: string, request: PublicDownloadRequest | undefined, signal?: AbortSignal): Promise<DownloadResponse> {
         let url_ = this.baseUrl + "/api/v1/public/links/{token}/download";
@@ -1777,19 +2041,31 @@ export class PublicLinksClient implements IPublicLinksClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is too large.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is not application/json.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
             result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            return throwException("Too many requests: wait for the number of seconds in Retry-After.", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1807,16 +2083,19 @@ export interface IAdminClient {
      * @param limit (optional) 
      * @param cursor (optional) 
      * @param q (optional) 
+     * @return Success.
      */
     listUsers(limit: number | null | undefined, cursor: string | null | undefined, q: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfAdminUserResponse>;
 
     /**
      * Disable an account
+     * @return Success, no content.
      */
     disableUser(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
      * Enable an account again
+     * @return Success, no content.
      */
     enableUser(id: string, signal?: AbortSignal): Promise<void>;
 }
@@ -1836,6 +2115,7 @@ export class AdminClient implements IAdminClient {
      * @param limit (optional) 
      * @param cursor (optional) 
      * @param q (optional) 
+     * @return Success.
      */
     listUsers(limit: number | null | undefined, cursor: string | null | undefined, q: string | null | undefined, signal?: AbortSignal): Promise<PageResponseOfAdminUserResponse> {
         let url_ = this.baseUrl + "/api/v1/admin/users?";
@@ -1873,19 +2153,19 @@ export class AdminClient implements IAdminClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            return throwException("Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1897,6 +2177,7 @@ export class AdminClient implements IAdminClient {
 
     /**
      * Disable an account
+     * @return Success, no content.
      */
     disableUser(id: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/admin/users/{id}/disable";
@@ -1928,25 +2209,25 @@ export class AdminClient implements IAdminClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            return throwException("Conflict with the current state (for example an upload not complete, or the storage quota).", status, _responseText, _headers, result409);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1958,6 +2239,7 @@ export class AdminClient implements IAdminClient {
 
     /**
      * Enable an account again
+     * @return Success, no content.
      */
     enableUser(id: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/admin/users/{id}/enable";
@@ -1989,19 +2271,19 @@ export class AdminClient implements IAdminClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the access token (or public link password) is missing, invalid or expired.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            return throwException("You can see the resource, but your role does not allow this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            return throwException("Missing, or not visible to you (indistinguishable).", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {

@@ -47,8 +47,19 @@ internal static class OpenApiSetup
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
             settings.OperationProcessors.Add(new EndpointMetadataOperationProcessor());
             settings.OperationProcessors.Add(new AllowedValuesOperationProcessor());
+            settings.OperationProcessors.Add(new ProblemResponsesOperationProcessor());
             settings.PostProcess = document =>
             {
+                document.Info.License = new OpenApiLicense { Name = "MIT", Url = "https://opensource.org/licenses/MIT" };
+                foreach (var (code, response) in document.Operations.SelectMany(o => o.Operation.Responses))
+                {
+                    if (string.IsNullOrEmpty(response.Description)
+                        && int.TryParse(code, System.Globalization.CultureInfo.InvariantCulture, out var status))
+                    {
+                        response.Description = ResponseDescriptions.For(status);
+                    }
+                }
+
                 // Every tag used by an operation is declared once, with what it groups.
                 foreach (var (name, description) in TagDescriptions)
                 {

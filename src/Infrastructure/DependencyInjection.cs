@@ -3,11 +3,13 @@ using Amazon.S3;
 using System.Security.Cryptography;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets;
+using MediaVault.Application.Sharing;
 using MediaVault.Infrastructure.Background;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Infrastructure.Email;
 using MediaVault.Infrastructure.Health;
 using MediaVault.Infrastructure.Identity;
+using MediaVault.Infrastructure.Jobs;
 using MediaVault.Infrastructure.Persistence;
 using MediaVault.Infrastructure.Sharing;
 using MediaVault.Infrastructure.Storage;
@@ -41,10 +43,12 @@ public static class DependencyInjection
         AddEmail(services, configuration, dataDirectory);
         services.AddIdentityServices(configuration);
         AddSharing(services);
+        AddJobs(services, configuration);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+            .AddCheck<JobQueueHealthCheck>("jobs", tags: ["ready"]);
         return services;
     }
 
@@ -86,7 +90,8 @@ public static class DependencyInjection
                 builder.CommandTimeout = 30;
             }
 
-            services.AddDbContext<MediaVaultDbContext, PostgresDbContext>(options => options.UseNpgsql(builder.ConnectionString));
+            services.AddDbContext<MediaVaultDbContext, PostgresDbContext>((sp, options) => options.UseNpgsql(builder.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<JobSignalInterceptor>()));
         }
         else
         {
@@ -100,8 +105,8 @@ public static class DependencyInjection
                 }.ToString();
             }
 
-            services.AddDbContext<MediaVaultDbContext, SqliteDbContext>(options =>
-                options.UseSqlite(connectionString).AddInterceptors(new SqliteUnicodeLowerInterceptor()));
+            services.AddDbContext<MediaVaultDbContext, SqliteDbContext>((sp, options) => options.UseSqlite(connectionString)
+                .AddInterceptors(new SqliteUnicodeLowerInterceptor(), sp.GetRequiredService<JobSignalInterceptor>()));
         }
 
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
@@ -126,6 +131,15 @@ public static class DependencyInjection
             UploadGracePeriod = TimeSpan.FromSeconds(Math.Max(0, assets.UploadGraceSeconds)),
         });
         services.AddHostedService<UploadSweeper>();
+
+        var links = configuration.GetSection(LinksOptions.Section).Get<LinksOptions>() ?? new LinksOptions();
+        if (links.MinPasswordLength is < 1 or > Application.Sharing.CreateLink.CreateLinkHandler.PasswordMaxLength)
+        {
+            throw new InvalidOperationException(
+                $"Links__MinPasswordLength must be from 1 to {Application.Sharing.CreateLink.CreateLinkHandler.PasswordMaxLength}.");
+        }
+
+        services.AddSingleton(new LinkSettings(links.MinPasswordLength));
     }
 
     private static void AddStorage(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
@@ -185,6 +199,20 @@ public static class DependencyInjection
         services.AddSingleton<IShareLinkUrls, ShareLinkUrls>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ILinkDownloadCounter, LinkDownloadCounter>();
+        services.AddScoped<IStorageLedger, StorageLedger>();
+        services.AddScoped<ILinkPasswordFailures, LinkPasswordFailures>();
+    }
+
+    /// <summary>The durable job queue: the port, the worker that runs the registered <see cref="IJobHandler"/>s, and its parts.</summary>
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<JobSignalInterceptor>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobMetrics>();
+        services.AddScoped<IJobQueue, EfJobQueue>();
+        services.AddHostedService<JobWorker>();
     }
 
     /// <summary>

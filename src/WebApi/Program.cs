@@ -14,14 +14,15 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddJwtAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddApiRateLimiting(builder.Configuration);
+builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<MediaVault.Application.Abstractions.ICurrentUser, HttpCurrentUser>();
 
 builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ConfigureJson(options.JsonSerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Complete);
+builder.Services.AddRequestHardening();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
 // Structured request logs: method, path, status and duration. No headers, no query strings, no bodies: they carry
@@ -41,12 +42,15 @@ var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestPathCheck();
 app.UseHttpLogging();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseJsonBodyCheck();
 
 app.UseOpenApi();
 app.UseSwaggerUi(ui =>
@@ -62,6 +66,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 {
     Predicate = check => check.Tags.Contains("ready"),
     ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+    ResponseWriter = HealthResponses.WriteAsync,
 }).WithTags("Operations");
 
 var api = app.MapGroup("/api/v1");

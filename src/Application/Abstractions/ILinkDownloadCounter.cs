@@ -13,3 +13,13 @@ public interface ILinkDownloadCounter
     /// </summary>
     Task<int?> TryCountDownloadAsync(LinkId linkId, DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>Counts wrong passwords given to public links in the store itself, so the limit holds across requests and instances.</summary>
+public interface ILinkPasswordFailures
+{
+    /// <summary>
+    /// Adds one wrong password to the link's count in one statement: the count starts again at one, from
+    /// <paramref name="now"/>, when the window of earlier failures has passed.
+    /// </summary>
+    Task RecordFailureAsync(LinkId linkId, DateTimeOffset now, CancellationToken cancellationToken);
+}

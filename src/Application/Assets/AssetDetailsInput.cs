@@ -9,13 +9,22 @@ internal static class AssetDetailsInput
     public static Validation Details(this Validation validation, string? title, string? description, IReadOnlyList<string?>? tags, out List<Tag>? parsedTags)
     {
         validation.When(title is not null && title.Trim().Length > AssetDetails.TitleMaxLength, "title", $"title is at most {AssetDetails.TitleMaxLength} characters.");
+        validation.Text("title", title);
         validation.When(
             description is not null && description.Trim().Length > AssetDetails.DescriptionMaxLength,
             "description",
             $"description is at most {AssetDetails.DescriptionMaxLength} characters.");
+        validation.Text("description", description, multiLine: true);
         parsedTags = null;
         if (tags is null)
         {
+            return validation;
+        }
+
+        // Counted before any tag is parsed: a body of a million tags answers one error, not a million.
+        if (tags.Count > Tag.MaxPerAsset)
+        {
+            validation.Add("tags", $"An asset carries at most {Tag.MaxPerAsset} tags; {tags.Count} were sent.");
             return validation;
         }
 

@@ -41,7 +41,7 @@ public static class AccountRules
 
         validation
             .When(trimmed.Length > DisplayNameMaxLength, field, $"{field} must be at most {DisplayNameMaxLength} characters long.")
-            .When(trimmed.Any(char.IsControl), field, $"{field} cannot contain control characters.");
+            .Text(field, trimmed);
         return trimmed;
     }
 }

@@ -60,3 +60,6 @@ public sealed record CreatedLinkDto(LinkDto Link, string Token, Uri Url);
 public sealed record PublicAssetDto(string Title, string FileName, string ContentType, MediaKind Kind, long SizeBytes);
 
 public sealed record PublicLinkDto(PublicAssetDto Asset, bool RequiresPassword, DateTimeOffset? ExpiresAt);
+
+/// <summary>The limits of public links: the shortest password a link may ask for (<c>Links__MinPasswordLength</c>).</summary>
+public sealed record LinkSettings(int MinPasswordLength);

@@ -89,7 +89,7 @@ public sealed class Asset : AggregateRoot<AssetId>
         CheckRule(new AssetSizeMustBeWithinLimit(sizeBytes, maxSizeBytes));
         var distinctTags = tags.Distinct().ToList();
         CheckRule(new TagsPerAssetMustBeLimited(distinctTags.Count));
-        owner.Reserve(sizeBytes);
+        owner.Reserve(sizeBytes, now);
 
         var id = AssetId.New();
         var asset = new Asset
@@ -128,7 +128,7 @@ public sealed class Asset : AggregateRoot<AssetId>
         }
 
         CheckRule(new StoredObjectMustMatchDeclaration(SizeBytes, ContentType, storedSizeBytes, storedContentType));
-        owner.SettleReservation(SizeBytes);
+        owner.SettleReservation(SizeBytes, now);
         Status = AssetStatus.Ready;
         UpdatedAt = now;
         Raise(new AssetUploaded(Id, OwnerId, SizeBytes, now));
@@ -149,7 +149,7 @@ public sealed class Asset : AggregateRoot<AssetId>
         ArgumentNullException.ThrowIfNull(owner);
         CheckRule(new OnlyPendingAssetCanBeAbandoned(Status));
         CheckRule(new UploadWindowMustHaveClosed(UploadExpiresAt, now));
-        owner.ReleaseReservation(SizeBytes);
+        owner.ReleaseReservation(SizeBytes, now);
         Raise(new UploadAbandoned(Id, null, StorageKey, now));
     }
 
@@ -207,11 +207,11 @@ public sealed class Asset : AggregateRoot<AssetId>
         CheckRule(new OnlyOwnerCanDeleteAsset(caller));
         if (Status == AssetStatus.Ready)
         {
-            owner.ReleaseUsage(SizeBytes);
+            owner.ReleaseUsage(SizeBytes, now);
         }
         else
         {
-            owner.ReleaseReservation(SizeBytes);
+            owner.ReleaseReservation(SizeBytes, now);
         }
 
         Raise(new AssetDeleted(Id, OwnerId, StorageKey, now));

@@ -1,3 +1,5 @@
+using MediaVault.Domain.Common;
+
 namespace MediaVault.Domain.Assets;
 
 /// <summary>The name of the uploaded file as the user knows it: no folders, no control characters.</summary>
@@ -18,7 +20,7 @@ public sealed record FileName
             return false;
         }
 
-        if (value.Any(c => char.IsControl(c) || c is '/' or '\\'))
+        if (!FreeText.IsSingleLine(value) || value.Any(c => c is '/' or '\\'))
         {
             return false;
         }

@@ -36,6 +36,26 @@ public sealed class ShareLink : AggregateRoot<LinkId>
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>Wrong passwords given since <see cref="PasswordFailuresSince"/>; counted by the store in one statement.</summary>
+    public int PasswordFailureCount { get; private set; }
+
+    /// <summary>When the current window of wrong passwords began.</summary>
+    public DateTimeOffset? PasswordFailuresSince { get; private set; }
+
+    /// <summary>How many wrong passwords one link takes within <see cref="PasswordFailureWindow"/> before it refuses every attempt.</summary>
+    public const int MaxPasswordFailures = 10;
+
+    public static readonly TimeSpan PasswordFailureWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// When a link that took <see cref="MaxPasswordFailures"/> wrong passwords within the window accepts attempts again,
+    /// or <c>null</c> when it accepts them now (the right password included: a guesser learns nothing from a hit).
+    /// </summary>
+    public DateTimeOffset? PasswordAttemptsRefusedUntil(DateTimeOffset now) =>
+        PasswordFailuresSince is { } since && PasswordFailureCount >= MaxPasswordFailures && since + PasswordFailureWindow > now
+            ? since + PasswordFailureWindow
+            : null;
+
     public bool HasPassword => PasswordHash is not null;
 
     public bool IsUsableAt(DateTimeOffset now) =>
@@ -65,6 +85,22 @@ public sealed class ShareLink : AggregateRoot<LinkId>
         };
         link.Raise(new LinkCreated(asset.Id, actor, link.Id, link.ExpiresAt, link.HasPassword, maxDownloads, now));
         return link;
+    }
+
+    /// <summary>
+    /// Counts one wrong password: a new window of failures begins when the last one has passed. The store counts the
+    /// same way in one statement, so concurrent failures are never lost (ADR-055).
+    /// </summary>
+    public void RecordWrongPassword(DateTimeOffset now)
+    {
+        if (PasswordFailuresSince is { } since && since > now - PasswordFailureWindow)
+        {
+            PasswordFailureCount++;
+            return;
+        }
+
+        PasswordFailuresSince = now;
+        PasswordFailureCount = 1;
     }
 
     /// <summary>Counts one download through the link. The database applies the same limit atomically.</summary>

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using MediaVault.Domain.Common;
 
 namespace MediaVault.Domain.Users;
 
@@ -15,7 +16,7 @@ public sealed record EmailAddress
     {
         email = null;
         var trimmed = input?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || trimmed.Any(char.IsWhiteSpace))
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || trimmed.Any(char.IsWhiteSpace) || !FreeText.IsSingleLine(trimmed))
         {
             return false;
         }

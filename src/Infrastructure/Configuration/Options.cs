@@ -117,6 +117,14 @@ public sealed class AssetsOptions
     public int UploadGraceSeconds { get; set; } = 3600;
 }
 
+/// <summary><c>Links__MinPasswordLength</c>: the shortest password a public link may ask for (default 8).</summary>
+public sealed class LinksOptions
+{
+    public const string Section = "Links";
+
+    public int MinPasswordLength { get; set; } = 8;
+}
+
 /// <summary><c>Admin__Emails</c>: comma-separated addresses whose accounts become admins once verified.</summary>
 public sealed class AdminOptions
 {
@@ -133,4 +141,28 @@ public sealed class RateLimitingOptions
     public int AuthPermitsPerMinute { get; set; } = 20;
 
     public int PublicLinkPermitsPerMinute { get; set; } = 60;
+}
+
+/// <summary>The durable job queue (<c>Jobs__…</c>): how often workers look for work, and how long a claim holds.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary><c>Jobs__PollIntervalMilliseconds</c>: how often a worker looks for due jobs (an enqueue on the same instance wakes it at once).</summary>
+    public int PollIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary><c>Jobs__LeaseSeconds</c>: how long a claim holds without renewal; a running job whose lease passed is taken over.</summary>
+    public int LeaseSeconds { get; set; } = 30;
+
+    /// <summary><c>Jobs__RetryBaseMilliseconds</c>: the delay before the first retry; it doubles with each further attempt (with jitter).</summary>
+    public int RetryBaseMilliseconds { get; set; } = 5000;
+
+    /// <summary><c>Jobs__RetryMaxSeconds</c>: the longest delay between two attempts.</summary>
+    public int RetryMaxSeconds { get; set; } = 3600;
+
+    /// <summary><c>Jobs__SucceededRetentionHours</c>: how long succeeded jobs are kept before they are deleted (dead jobs are kept).</summary>
+    public double SucceededRetentionHours { get; set; } = 24;
+
+    /// <summary><c>Jobs__CleanupIntervalSeconds</c>: how often a worker deletes succeeded jobs past their retention.</summary>
+    public int CleanupIntervalSeconds { get; set; } = 300;
 }

@@ -9,10 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MediaVault.Infrastructure.Identity;
 
 /// <summary>The identity port over ASP.NET Core Identity's <see cref="UserManager{TUser}"/> and the request's unit of work.</summary>
-internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaVaultDbContext db) : IIdentityService
+internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaVaultDbContext db, TimeProvider clock) : IIdentityService
 {
-    private const int ConcurrencyRetries = 3;
-
     // Verified against when the address is unknown, so that an unknown address costs as long as a wrong password.
     private static readonly Lazy<string> DummyPasswordHash =
         new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
@@ -89,24 +87,25 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
             return new PasswordCheck(PasswordCheckStatus.WrongCredentials);
         }
 
-        if (await users.IsLockedOutAsync(user))
+        // One attempt is taken from the allowance in the row itself before the hash is even checked (ADR-054): of any
+        // number of concurrent guesses, at most MaxFailedAccessAttempts are ever evaluated before the lockout.
+        if (!await TryTakeAttemptAsync(user.Id, cancellationToken))
         {
-            return new PasswordCheck(PasswordCheckStatus.LockedOut, LockedOutUntil: user.LockoutEnd);
+            return await LockedOutAsync(user, cancellationToken);
         }
 
         if (!await users.CheckPasswordAsync(user, password))
         {
-            await RecordFailedAttemptAsync(user, cancellationToken);
+            // Re-checked after the hash: the guess that used the last attempt locks the account, in one statement.
+            await LockWhenAllowanceIsSpentAsync(user.Id, cancellationToken);
+            await db.Entry(user).ReloadAsync(cancellationToken);
             return await users.IsLockedOutAsync(user)
                 ? new PasswordCheck(PasswordCheckStatus.LockedOut, LockedOutUntil: user.LockoutEnd)
                 : new PasswordCheck(PasswordCheckStatus.WrongCredentials);
         }
 
-        if (user.AccessFailedCount > 0)
-        {
-            await users.ResetAccessFailedCountAsync(user);
-        }
-
+        await db.Users.Where(u => u.Id == user.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0), cancellationToken);
         return new PasswordCheck(PasswordCheckStatus.Succeeded, await ToAccountAsync(user));
     }
 
@@ -162,20 +161,40 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
         return await ToAccountAsync(user);
     }
 
-    private async Task RecordFailedAttemptAsync(ApplicationUser user, CancellationToken cancellationToken)
+    /// <summary>Counts one attempt while the account is not locked and has attempts left; <c>false</c> when it has none.</summary>
+    private async Task<bool> TryTakeAttemptAsync(Guid id, CancellationToken cancellationToken)
     {
-        // Concurrent failures race on the user's concurrency stamp; re-read and count again rather than lose one.
-        for (var attempt = 1; ; attempt++)
-        {
-            var result = await users.AccessFailedAsync(user);
-            if (result.Succeeded || attempt == ConcurrencyRetries
-                || result.Errors.All(e => e.Code != nameof(IdentityErrorDescriber.ConcurrencyFailure)))
-            {
-                return;
-            }
+        var now = clock.GetUtcNow();
+        var max = users.Options.Lockout.MaxFailedAccessAttempts;
+        return await db.Users
+            .Where(u => u.Id == id && u.AccessFailedCount < max && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), cancellationToken) == 1;
+    }
 
-            await db.Entry(user).ReloadAsync(cancellationToken);
+    /// <summary>
+    /// Locks the account once its attempts are spent, and starts the count again for the time after the lockout. A
+    /// lockout left by an earlier, expired window is over: its spent count starts again as well.
+    /// </summary>
+    private async Task LockWhenAllowanceIsSpentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var max = users.Options.Lockout.MaxFailedAccessAttempts;
+        var until = now + users.Options.Lockout.DefaultLockoutTimeSpan;
+        await db.Users
+            .Where(u => u.Id == id && u.AccessFailedCount >= max && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, until).SetProperty(x => x.AccessFailedCount, 0), cancellationToken);
+    }
+
+    private async Task<PasswordCheck> LockedOutAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        await db.Entry(user).ReloadAsync(cancellationToken);
+        if (!await users.IsLockedOutAsync(user))
+        {
+            // The attempts are spent by guesses still being checked: the last of them sets the lockout.
+            return new PasswordCheck(PasswordCheckStatus.LockedOut, LockedOutUntil: clock.GetUtcNow() + users.Options.Lockout.DefaultLockoutTimeSpan);
         }
+
+        return new PasswordCheck(PasswordCheckStatus.LockedOut, LockedOutUntil: user.LockoutEnd);
     }
 
     private async Task<ApplicationUser> RequireAsync(UserId id) =>

@@ -8,8 +8,8 @@ namespace MediaVault.Infrastructure.Persistence;
 /// <summary>
 /// Claims abandoned uploads in the request's database transaction. On PostgreSQL the claim is
 /// <c>SELECT … FOR UPDATE SKIP LOCKED</c>: several API instances sweep side by side without taking the same rows, and
-/// a concurrent complete of a claimed asset waits for the claim and then finds the row gone. The owners of the claimed
-/// assets are locked as well, since purging changes their quota. SQLite has no row locks:
+/// a concurrent complete of a claimed asset waits for the claim and then finds the row gone. The owners' quota is given
+/// back through the storage ledger's conditional UPDATEs, which need no lock taken here (ADR-053). SQLite has no row locks:
 /// one instance is assumed there (the embedded default runs one process).
 /// </summary>
 internal sealed class AbandonedUploadClaims(MediaVaultDbContext db) : IAbandonedUploadClaims
@@ -31,18 +31,6 @@ internal sealed class AbandonedUploadClaims(MediaVaultDbContext db) : IAbandoned
                     FOR UPDATE SKIP LOCKED
                     """).ToListAsync(cancellationToken);
                 ids = [.. rows.Select(id => new AssetId(id))];
-                if (rows.Count > 0)
-                {
-                    // Purging releases quota on the owners: lock them too (in id order, so sweepers never deadlock), so
-                    // that two sweepers purging uploads of one owner take turns instead of failing on its version.
-                    var claimed = rows.ToArray();
-                    await db.Database.ExecuteSqlAsync($"""
-                        SELECT 1 FROM owners
-                        WHERE "Id" IN (SELECT "OwnerId" FROM assets WHERE "Id" = ANY({claimed}))
-                        ORDER BY "Id"
-                        FOR UPDATE
-                        """, cancellationToken);
-                }
             }
             else
             {

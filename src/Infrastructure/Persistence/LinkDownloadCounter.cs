@@ -28,3 +28,25 @@ internal sealed class LinkDownloadCounter(MediaVaultDbContext db) : ILinkDownloa
         return await db.Links.Where(l => l.Id == linkId).Select(l => l.DownloadCount).SingleAsync(cancellationToken);
     }
 }
+
+/// <summary>
+/// Counts a wrong link password with one UPDATE that reads and writes the count in the row itself (ADR-055): concurrent
+/// failures never overwrite each other, and the count holds across instances.
+/// </summary>
+internal sealed class LinkPasswordFailures(MediaVaultDbContext db) : ILinkPasswordFailures
+{
+    public Task RecordFailureAsync(LinkId linkId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var windowOpenedAfter = now - ShareLink.PasswordFailureWindow;
+        return db.Links
+            .Where(l => l.Id == linkId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(
+                        l => l.PasswordFailureCount,
+                        l => l.PasswordFailuresSince != null && l.PasswordFailuresSince > windowOpenedAfter ? l.PasswordFailureCount + 1 : 1)
+                    .SetProperty(
+                        l => l.PasswordFailuresSince,
+                        l => l.PasswordFailuresSince != null && l.PasswordFailuresSince > windowOpenedAfter ? l.PasswordFailuresSince : now),
+                cancellationToken);
+    }
+}

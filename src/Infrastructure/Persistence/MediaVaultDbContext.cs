@@ -6,6 +6,7 @@ using MediaVault.Domain.Owners;
 using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Users;
 using MediaVault.Infrastructure.Identity;
+using MediaVault.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,7 +16,8 @@ namespace MediaVault.Infrastructure.Persistence;
 
 /// <summary>
 /// The unit of work of one request. Saving turns the domain events of every changed aggregate into activity entries in
-/// the same transaction, so that no change is ever committed without its record. Each database provider has its own
+/// the same transaction, so that no change is ever committed without its record; jobs enqueued through
+/// <see cref="IJobQueue"/> are written by the same save. Each database provider has its own
 /// subclass, which carries that provider's migrations.
 /// </summary>
 public abstract class MediaVaultDbContext(DbContextOptions options)
@@ -35,6 +37,8 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<Job> Jobs => Set<Job>();
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var aggregates = ChangeTracker.Entries<IAggregateRoot>()
@@ -52,6 +56,7 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
             }
         }
 
+        await EfJobQueue.DropDuplicatesAsync(this, cancellationToken);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         foreach (var aggregate in aggregates)
         {

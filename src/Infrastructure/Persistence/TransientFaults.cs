@@ -9,10 +9,28 @@ namespace MediaVault.Infrastructure.Persistence;
 
 /// <summary>
 /// Tells faults of the database or the object store (answer 503, try again) from conflicts the database caught
-/// (a unique or foreign key constraint lost a race: answer 409) and from bugs (answer 500).
+/// (a unique or foreign key constraint lost a race: answer 409), from input the database refused (a data exception:
+/// answer 400, never an outage) and from bugs (answer 500).
 /// </summary>
 public static class TransientFaults
 {
+    /// <summary>
+    /// PostgreSQL refused a value (SQLSTATE class 22, data exception: a NUL byte, an invalid byte sequence, a number out
+    /// of range). The validators refuse such input first (see <c>FreeText</c>); this keeps a missed case a 400.
+    /// </summary>
+    public static bool IsInvalidInput(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException pg && pg.SqlState.StartsWith("22", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsConstraintViolation(Exception exception) =>
         exception is DbUpdateException
         && exception.InnerException switch
@@ -24,7 +42,7 @@ public static class TransientFaults
 
     public static bool IsUnavailable(Exception exception)
     {
-        if (IsConstraintViolation(exception))
+        if (IsConstraintViolation(exception) || IsInvalidInput(exception))
         {
             return false;
         }

@@ -101,12 +101,12 @@ public static class AssetEndpoints
     }
 
     public static async Task<Results<Created<CreateAssetResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateAssetRequest request, RegisterAssetHandler handler, HttpContext context, CancellationToken cancellationToken)
+        CreateAssetRequest request, RegisterAssetHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var command = new RegisterAssetCommand(
             request.FileName, request.ContentType, request.SizeBytes, request.Sha256, request.Title, request.Description, request.Tags);
-        var result = await ConcurrencyRetry.OnceAsync(context, handler, h => h.HandleAsync(command, cancellationToken));
+        var result = await handler.HandleAsync(command, cancellationToken);
         if (result.IsSuccess)
         {
             return TypedResults.Created($"/api/v1/assets/{result.Value.Asset.Id}", result.Value.ToResponse());
@@ -128,10 +128,10 @@ public static class AssetEndpoints
     }
 
     public static async Task<Results<Ok<AssetResponse>, ValidationProblem, ProblemHttpResult>> Complete(
-        Guid id, CompleteUploadRequest? request, CompleteUploadHandler handler, HttpContext context, CancellationToken cancellationToken)
+        Guid id, CompleteUploadRequest? request, CompleteUploadHandler handler, CancellationToken cancellationToken)
     {
         var command = new CompleteUploadCommand(id, request?.Parts?.Select(p => new CompletedPartInput(p?.PartNumber, p?.Etag)).ToList());
-        var result = await ConcurrencyRetry.OnceAsync(context, handler, h => h.HandleAsync(command, cancellationToken));
+        var result = await handler.HandleAsync(command, cancellationToken);
         return ToAssetResult(result);
     }
 
@@ -144,9 +144,9 @@ public static class AssetEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        Guid id, DeleteAssetHandler handler, HttpContext context, CancellationToken cancellationToken)
+        Guid id, DeleteAssetHandler handler, CancellationToken cancellationToken)
     {
-        var result = await ConcurrencyRetry.OnceAsync(context, handler, h => h.HandleAsync(new DeleteAssetCommand(id), cancellationToken));
+        var result = await handler.HandleAsync(new DeleteAssetCommand(id), cancellationToken);
         return result.IsSuccess ? TypedResults.NoContent() : result.ToProblem();
     }
 

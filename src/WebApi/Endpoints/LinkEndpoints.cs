@@ -118,9 +118,22 @@ public static class LinkEndpoints
         string token,
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] PublicDownloadRequest? request,
         DownloadViaLinkHandler handler,
+        HttpContext context,
         CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(new DownloadViaLinkCommand(token, request?.Password), cancellationToken);
+        ArgumentNullException.ThrowIfNull(context);
+        var (result, retryAfter) = await handler.HandleAsync(new DownloadViaLinkCommand(token, request?.Password), cancellationToken);
+        if (retryAfter is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many wrong passwords",
+                type: ProblemTypes.TooManyRequests,
+                detail: $"This link took too many wrong passwords; try again in {seconds} seconds.");
+        }
+
         return result.IsSuccess ? TypedResults.Ok(result.Value.ToResponse()) : result.ToProblem();
     }
 }

@@ -19,9 +19,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             BusinessRuleViolationException rule => (StatusCodes.Status409Conflict, "Conflict", ProblemTypes.Conflict, $"{rule.RuleName}: {rule.Message}"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflict", ProblemTypes.Conflict, "The resource was changed by another request; try again."),
             _ when TransientFaults.IsConstraintViolation(exception) => (StatusCodes.Status409Conflict, "Conflict", ProblemTypes.Conflict, "The request conflicts with a concurrent change; try again."),
+            _ when TransientFaults.IsInvalidInput(exception) => (StatusCodes.Status400BadRequest, "The request is not valid.", ProblemTypes.BadRequest, "The request holds a value the server cannot store."),
             _ when TransientFaults.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable", ProblemTypes.Unavailable, "A backing service did not answer; try again shortly."),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", ProblemTypes.BadRequest, (string?)null),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", ProblemTypes.Internal, (string?)null),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", ProblemTypes.BadRequest, "The client closed the request."),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", ProblemTypes.Internal, "The server failed to answer; the fault is logged."),
         };
 
         if (status >= 500)
@@ -46,6 +47,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     private static string BadRequestDetail(BadHttpRequestException exception) => exception.StatusCode switch
     {
         StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "The request body must be application/json.",
         _ when exception.InnerException is System.Text.Json.JsonException => "The request body is not valid JSON for this operation.",
         _ => "The request could not be read.",
     };

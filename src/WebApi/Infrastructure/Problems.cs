@@ -23,6 +23,40 @@ public static class ProblemTypes
 
 public static class Problems
 {
+    /// <summary>
+    /// Applied to every problem the application writes: the trace id, and the members RFC 9457 and the contract
+    /// expect (<c>type</c>, <c>title</c>, <c>detail</c>) where the writer of the problem left them out (status code pages,
+    /// framework rejections).
+    /// </summary>
+    public static void Complete(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        problem.Status = status;
+        problem.Type ??= status switch
+        {
+            StatusCodes.Status401Unauthorized => ProblemTypes.Unauthorized,
+            StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
+            StatusCodes.Status404NotFound => ProblemTypes.NotFound,
+            StatusCodes.Status409Conflict => ProblemTypes.Conflict,
+            StatusCodes.Status429TooManyRequests => ProblemTypes.TooManyRequests,
+            StatusCodes.Status503ServiceUnavailable => ProblemTypes.Unavailable,
+            >= 500 => ProblemTypes.Internal,
+            _ => ProblemTypes.BadRequest,
+        };
+        problem.Title ??= Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+        problem.Detail ??= status switch
+        {
+            StatusCodes.Status404NotFound => "The resource does not exist.",
+            StatusCodes.Status405MethodNotAllowed => "The resource does not support this method.",
+            StatusCodes.Status415UnsupportedMediaType => "The request body must be application/json in UTF-8.",
+            >= 500 => "The server failed to answer; the fault is logged.",
+            _ => "The request could not be processed.",
+        };
+        problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+    }
+
     /// <summary>The one body for "missing" and "not yours": the two must not be told apart.</summary>
     public static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The resource does not exist.", type: ProblemTypes.NotFound);

@@ -7,6 +7,7 @@ using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Owners;
 using MediaVault.Domain.Users;
+using MediaVault.Application.Tests.TestSupport;
 using Moq;
 
 namespace MediaVault.Application.Tests.Assets;
@@ -15,7 +16,8 @@ namespace MediaVault.Application.Tests.Assets;
 public sealed class CompleteUploadHandlerTests
 {
     private readonly Mock<IRepository<Asset>> _assets = new();
-    private readonly Mock<IRepository<Owner>> _owners = new();
+    private readonly Mock<IReadRepository<Owner>> _owners = new();
+    private readonly Mock<IStorageLedger> _ledger = Build.Ledger();
     private readonly Mock<IObjectStorage> _storage = new();
     private Owner _owner = null!;
     private Asset _asset = null!;
@@ -126,5 +128,5 @@ public sealed class CompleteUploadHandlerTests
         _storage.Setup(s => s.HeadAsync(_asset.StorageKey, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredObject(size, contentType));
 
     private CompleteUploadHandler Handler(UserId? caller = null) =>
-        new(_assets.Object, _owners.Object, _storage.Object, TestData.CurrentUser(caller ?? _owner.Id).Object, TestData.Clock());
+        new(_assets.Object, _owners.Object, _ledger.Object, Build.UnitOfWork().Object, _storage.Object, TestData.CurrentUser(caller ?? _owner.Id).Object, TestData.Clock());
 }

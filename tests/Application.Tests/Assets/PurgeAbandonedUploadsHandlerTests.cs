@@ -5,6 +5,7 @@ using MediaVault.Domain.Assets;
 using MediaVault.Domain.Owners;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using MediaVault.Application.Tests.TestSupport;
 using Moq;
 
 namespace MediaVault.Application.Tests.Assets;
@@ -15,7 +16,8 @@ public sealed class PurgeAbandonedUploadsHandlerTests
     private readonly Mock<IAbandonedUploadClaims> _claims = new();
     private readonly Mock<IUploadClaim> _claim = new();
     private readonly Mock<IRepository<Asset>> _assets = new();
-    private readonly Mock<IRepository<Owner>> _owners = new();
+    private readonly Mock<IReadRepository<Owner>> _owners = new();
+    private readonly Mock<IStorageLedger> _ledger = Build.Ledger();
     private readonly Mock<IObjectStorage> _storage = new();
     private readonly List<string> _steps = [];
     private FakeTimeProvider _clock = null!;
@@ -139,5 +141,5 @@ public sealed class PurgeAbandonedUploadsHandlerTests
     }
 
     private PurgeAbandonedUploadsHandler Handler() =>
-        new(_claims.Object, _assets.Object, _owners.Object, _storage.Object, _clock, TestData.Settings, NullLogger<PurgeAbandonedUploadsHandler>.Instance);
+        new(_claims.Object, _assets.Object, _owners.Object, _ledger.Object, _storage.Object, _clock, TestData.Settings, NullLogger<PurgeAbandonedUploadsHandler>.Instance);
 }

@@ -5,6 +5,7 @@ using MediaVault.Application.Assets.RegisterAsset;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Owners;
 using MediaVault.Domain.Users;
+using MediaVault.Application.Tests.TestSupport;
 using Moq;
 
 namespace MediaVault.Application.Tests.Assets;
@@ -13,7 +14,8 @@ namespace MediaVault.Application.Tests.Assets;
 public sealed class RegisterAssetHandlerTests
 {
     private readonly Mock<IRepository<Asset>> _assets = new();
-    private readonly Mock<IRepository<Owner>> _owners = new();
+    private readonly Mock<IReadRepository<Owner>> _owners = new();
+    private Mock<IStorageLedger> _ledger = Build.Ledger();
     private readonly Mock<IObjectStorage> _storage = new();
     private Owner _owner = null!;
 
@@ -119,6 +121,27 @@ public sealed class RegisterAssetHandlerTests
         _assets.Verify(r => r.AddAsync(It.IsAny<Asset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Test]
+    public async Task HandleAsync_WhenTheStoreRefusesTheReservation_IsQuotaExceededConflictAndAddsNoAsset()
+    {
+        _ledger = Build.Ledger(applies: false);
+
+        var result = await Handler().HandleAsync(new RegisterAssetCommand("a.png", "image/png", 1000), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Conflict);
+        result.Errors.ShouldContain(AssetErrors.QuotaExceeded);
+        _assets.Verify(r => r.AddAsync(It.IsAny<Asset>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task HandleAsync_WhenTheReservationFits_HasTheStoreApplyItAtomically()
+    {
+        await Handler().HandleAsync(new RegisterAssetCommand("a.png", "image/png", 1000), CancellationToken.None);
+
+        _ledger.Verify(l => l.TryApplyAsync(_owner, It.IsAny<CancellationToken>()), Times.Once);
+        _assets.Verify(r => r.AddAsync(It.IsAny<Asset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     private RegisterAssetHandler Handler(AssetSettings? settings = null, UserId? caller = null) =>
-        new(_assets.Object, _owners.Object, _storage.Object, TestData.CurrentUser(caller ?? _owner.Id).Object, TestData.Clock(), settings ?? TestData.Settings);
+        new(_assets.Object, _owners.Object, _ledger.Object, Build.UnitOfWork().Object, _storage.Object, TestData.CurrentUser(caller ?? _owner.Id).Object, TestData.Clock(), settings ?? TestData.Settings);
 }

@@ -37,7 +37,7 @@ public sealed class LinkHandlerTests
             .ReturnsAsync((ShareLink link, CancellationToken _) => link);
 
         var result = await CreateHandler(asset, asset.OwnerId).HandleAsync(
-            new CreateLinkCommand(asset.Id.Value, Build.Now.AddDays(1), "secret", 5), CancellationToken.None);
+            new CreateLinkCommand(asset.Id.Value, Build.Now.AddDays(1), "secret-pass", 5), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         var token = result.Value.Token;
@@ -46,7 +46,7 @@ public sealed class LinkHandlerTests
         added.ShouldNotBeNull();
         added.TokenHash.ShouldBe(LinkTokens.Hash(token));
         added.TokenHash.ShouldNotContain(token);
-        added.PasswordHash.ShouldBe("hashed:6");
+        added.PasswordHash.ShouldBe("hashed:11");
         added.MaxDownloads.ShouldBe(5);
         added.DomainEvents.OfType<LinkCreated>().ShouldHaveSingleItem();
         result.Value.Link.HasPassword.ShouldBeTrue();
@@ -113,6 +113,18 @@ public sealed class LinkHandlerTests
     }
 
     [Test]
+    public async Task Create_WithAPasswordShorterThanTheConfiguredMinimum_IsInvalidForPassword()
+    {
+        var asset = Build.ReadyAsset();
+
+        var result = await CreateHandler(asset, asset.OwnerId).HandleAsync(new CreateLinkCommand(asset.Id.Value, null, "1234567", null), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.ValidationErrors.Select(e => e.Identifier).ShouldBe(["password"]);
+        _links.Verify(l => l.AddAsync(It.IsAny<ShareLink>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
     public async Task Create_ForAPendingAsset_IsConflict()
     {
         var asset = Build.PendingAsset();
@@ -176,7 +188,7 @@ public sealed class LinkHandlerTests
     }
 
     private CreateLinkHandler CreateHandler(Asset? asset, UserId caller) => new(
-        Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, _links.Object, _secrets.Object, _urls.Object, Build.Caller(caller).Object, Build.Clock());
+        Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, _links.Object, _secrets.Object, _urls.Object, Build.Caller(caller).Object, Build.Clock(), new LinkSettings(8));
 
     private RevokeLinkHandler RevokeHandler(Asset asset, UserId caller) =>
         new(Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, _links.Object, Build.Caller(caller).Object, Build.Clock());

@@ -23,6 +23,7 @@ public sealed class PublicLinkHandlerTests
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IUnitOfWorkTransaction> _transaction = new();
     private readonly Mock<ILinkDownloadCounter> _counter = new();
+    private readonly Mock<ILinkPasswordFailures> _failures = new();
     private readonly Mock<IObjectStorage> _storage = new();
 
     public PublicLinkHandlerTests()
@@ -75,7 +76,7 @@ public sealed class PublicLinkHandlerTests
         var link = LinkWith(maxDownloads: 5);
         _counter.Setup(c => c.TryCountDownloadAsync(link.Id, Build.Now, It.IsAny<CancellationToken>())).ReturnsAsync(3);
 
-        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+        var result = (await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None)).Outcome;
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Value.Url.ShouldBe(new Uri($"https://store.example/{_asset.StorageKey}"));
@@ -92,7 +93,7 @@ public sealed class PublicLinkHandlerTests
         var link = LinkWith(maxDownloads: 1);
         _counter.Setup(c => c.TryCountDownloadAsync(link.Id, Build.Now, It.IsAny<CancellationToken>())).ReturnsAsync((int?)null);
 
-        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+        var result = (await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None)).Outcome;
 
         result.Status.ShouldBe(ResultStatus.NotFound);
         _links.Verify(l => l.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
@@ -108,9 +109,26 @@ public sealed class PublicLinkHandlerTests
     {
         var link = LinkWith(passwordHash: "pw-hash");
 
-        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, password), CancellationToken.None);
+        var result = (await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, password), CancellationToken.None)).Outcome;
 
         result.Status.ShouldBe(ResultStatus.Unauthorized);
+        _counter.VerifyNoOtherCalls();
+        _failures.Verify(f => f.RecordFailureAsync(link.Id, Build.Now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Download_AfterTooManyWrongPasswordsWithinTheWindow_IsRefusedWithRetryAfterEvenWithTheRightPassword()
+    {
+        var link = LinkWith(passwordHash: "pw-hash");
+        for (var i = 0; i < ShareLink.MaxPasswordFailures; i++)
+        {
+            link.RecordWrongPassword(Build.Now.AddMinutes(-5));
+        }
+
+        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, "right"), CancellationToken.None);
+
+        result.RetryAfter.ShouldBe(TimeSpan.FromMinutes(10));
+        _secrets.Verify(s => s.Verify(It.IsAny<string>(), It.IsAny<string>()), Times.Never);
         _counter.VerifyNoOtherCalls();
     }
 
@@ -120,7 +138,7 @@ public sealed class PublicLinkHandlerTests
         var link = LinkWith(passwordHash: "pw-hash");
         _counter.Setup(c => c.TryCountDownloadAsync(link.Id, Build.Now, It.IsAny<CancellationToken>())).ReturnsAsync(1);
 
-        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, "right"), CancellationToken.None);
+        var result = (await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, "right"), CancellationToken.None)).Outcome;
 
         result.Status.ShouldBe(ResultStatus.Ok);
     }
@@ -131,7 +149,7 @@ public sealed class PublicLinkHandlerTests
         var link = LinkWith(expiresAt: Build.Now.AddSeconds(90.5));
         _counter.Setup(c => c.TryCountDownloadAsync(link.Id, Build.Now, It.IsAny<CancellationToken>())).ReturnsAsync(1);
 
-        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+        var result = (await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None)).Outcome;
 
         result.Value.ExpiresAt.ShouldBe(link.ExpiresAt!.Value);
         _storage.Verify(s => s.PresignGetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), DownloadDisposition.Attachment, link.ExpiresAt!.Value, It.IsAny<CancellationToken>()), Times.Once);
@@ -142,7 +160,7 @@ public sealed class PublicLinkHandlerTests
     {
         var link = LinkWith(expiresAt: Build.Now.AddSeconds(2));
 
-        var result = await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+        var result = (await DownloadHandler(link).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None)).Outcome;
 
         result.Status.ShouldBe(ResultStatus.NotFound);
         _counter.VerifyNoOtherCalls();
@@ -151,7 +169,7 @@ public sealed class PublicLinkHandlerTests
     [Test]
     public async Task Download_OfAnUnknownToken_IsNotFound()
     {
-        var result = await DownloadHandler(null).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None);
+        var result = (await DownloadHandler(null).HandleAsync(new DownloadViaLinkCommand(_token, null), CancellationToken.None)).Outcome;
 
         result.Status.ShouldBe(ResultStatus.NotFound);
         _counter.VerifyNoOtherCalls();
@@ -172,7 +190,7 @@ public sealed class PublicLinkHandlerTests
     {
         _links.Setup(l => l.FirstOrDefaultAsync(It.IsAny<ISpecification<ShareLink>>(), It.IsAny<CancellationToken>())).ReturnsAsync(link);
         return new DownloadViaLinkHandler(
-            _links.Object, AssetsFinding(_asset).Object, _secrets.Object, _unitOfWork.Object, _counter.Object, _storage.Object,
+            _links.Object, AssetsFinding(_asset).Object, _secrets.Object, _unitOfWork.Object, _counter.Object, _failures.Object, _storage.Object,
             new AssetSettings { DownloadUrlTtl = DefaultTtl }, Build.Clock());
     }
 }

@@ -70,4 +70,20 @@ internal static class Build
     }
 
     public static DirectoryUser Person(UserId? id = null, string email = "grace@example.com") => new(id ?? UserId.New(), email, "Grace");
+
+    /// <summary>A unit of work whose transactions commit and roll back nothing.</summary>
+    public static Mock<IUnitOfWork> UnitOfWork()
+    {
+        var unitOfWork = new Mock<IUnitOfWork>();
+        unitOfWork.Setup(u => u.BeginTransactionAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new Mock<IUnitOfWorkTransaction>().Object);
+        return unitOfWork;
+    }
+
+    /// <summary>A storage ledger that applies every movement (or, with <paramref name="applies"/> false, refuses them).</summary>
+    public static Mock<IStorageLedger> Ledger(bool applies = true)
+    {
+        var ledger = new Mock<IStorageLedger>();
+        ledger.Setup(l => l.TryApplyAsync(It.IsAny<Owner>(), It.IsAny<CancellationToken>())).ReturnsAsync(applies);
+        return ledger;
+    }
 }

@@ -10,26 +10,26 @@ public sealed class ChangeQuotaTests
     public void ChangeQuota_WhenRaised_MakesRoomForMore()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(1000);
+        owner.Reserve(1000, Given.Now);
 
         owner.ChangeQuota(1500);
 
         owner.StorageAvailableBytes.ShouldBe(500);
-        Should.NotThrow(() => owner.Reserve(500));
+        Should.NotThrow(() => owner.Reserve(500, Given.Now));
     }
 
     [Test]
     public void ChangeQuota_WhenLoweredBelowUsage_KeepsStoredAssetsButRefusesNewReservations()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(800);
-        owner.SettleReservation(800);
+        owner.Reserve(800, Given.Now);
+        owner.SettleReservation(800, Given.Now);
 
         owner.ChangeQuota(500);
 
         owner.StorageUsedBytes.ShouldBe(800);
         owner.CanReserve(1).ShouldBeFalse();
-        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(1));
+        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(1, Given.Now));
     }
 
     [Test]

@@ -1,4 +1,6 @@
+using MediaVault.Domain.Owners.Events;
 using MediaVault.Domain.Tests.TestSupport;
+using static MediaVault.Domain.Tests.TestSupport.DomainAssert;
 
 namespace MediaVault.Domain.Tests.Owners;
 
@@ -8,9 +10,9 @@ public sealed class ReleaseReservationTests
     public void ReleaseReservation_WhenUploadIsGivenUp_GivesBytesBack()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(300);
+        owner.Reserve(300, Given.Now);
 
-        owner.ReleaseReservation(300);
+        owner.ReleaseReservation(300, Given.Now);
 
         owner.StorageReservedBytes.ShouldBe(0);
         owner.StorageAvailableBytes.ShouldBe(1000);
@@ -20,11 +22,22 @@ public sealed class ReleaseReservationTests
     public void ReleaseReservation_WhenMoreThanReserved_NeverGoesBelowZero()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(300);
+        owner.Reserve(300, Given.Now);
 
-        owner.ReleaseReservation(500);
+        owner.ReleaseReservation(500, Given.Now);
 
         owner.StorageReservedBytes.ShouldBe(0);
         owner.StorageAvailableBytes.ShouldBe(owner.StorageQuotaBytes);
+    }
+
+    [Test]
+    public void ReleaseReservation_WhenUploadIsGivenUp_RaisesReservationReleasedForTheStoreToApplyAtomically()
+    {
+        var owner = Given.AnOwner(quotaBytes: 1000);
+        owner.Reserve(300, Given.Now);
+
+        owner.ReleaseReservation(300, Given.Now);
+
+        AssertRaised<ReservationReleased>(owner).ShouldBe(new ReservationReleased(owner.Id, 300, Given.Now));
     }
 }

@@ -1,4 +1,5 @@
 using MediaVault.Domain.Common;
+using MediaVault.Domain.Owners.Events;
 using MediaVault.Domain.Owners.Rules;
 using MediaVault.Domain.Tests.TestSupport;
 using static MediaVault.Domain.Tests.TestSupport.DomainAssert;
@@ -12,7 +13,7 @@ public sealed class ReserveTests
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
 
-        owner.Reserve(300);
+        owner.Reserve(300, Given.Now);
 
         owner.StorageReservedBytes.ShouldBe(300);
         owner.StorageAvailableBytes.ShouldBe(700);
@@ -22,9 +23,9 @@ public sealed class ReserveTests
     public void Reserve_WhenBytesFillQuotaExactly_SetsThemAside()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(400);
+        owner.Reserve(400, Given.Now);
 
-        owner.Reserve(600);
+        owner.Reserve(600, Given.Now);
 
         owner.StorageAvailableBytes.ShouldBe(0);
     }
@@ -34,18 +35,18 @@ public sealed class ReserveTests
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
 
-        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(1001));
+        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(1001, Given.Now));
     }
 
     [Test]
     public void Reserve_WhenUsedAndReservedBytesLeaveTooLittle_BreaksStorageQuotaMustNotBeExceededRule()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(500);
-        owner.SettleReservation(500);
-        owner.Reserve(300);
+        owner.Reserve(500, Given.Now);
+        owner.SettleReservation(500, Given.Now);
+        owner.Reserve(300, Given.Now);
 
-        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(owner.StorageAvailableBytes + 1));
+        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(owner.StorageAvailableBytes + 1, Given.Now));
     }
 
     [Test]
@@ -53,31 +54,30 @@ public sealed class ReserveTests
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
 
-        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(-1));
+        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(-1, Given.Now));
     }
 
     [Test]
     public void Reserve_WhenRefused_LeavesOwnerUnchanged()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(900);
-        var version = owner.Version;
+        owner.Reserve(900, Given.Now);
+        owner.ClearDomainEvents();
 
-        Should.Throw<BusinessRuleViolationException>(() => owner.Reserve(101));
+        Should.Throw<BusinessRuleViolationException>(() => owner.Reserve(101, Given.Now));
 
         owner.StorageReservedBytes.ShouldBe(900);
-        owner.Version.ShouldBe(version);
+        owner.DomainEvents.ShouldBeEmpty();
     }
 
     [Test]
-    public void Reserve_WhenAccepted_ChangesVersionSoRacingUploadsCannotBothWin()
+    public void Reserve_WhenAccepted_RaisesStorageReservedForTheStoreToApplyAtomically()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        var version = owner.Version;
 
-        owner.Reserve(10);
+        owner.Reserve(10, Given.Now);
 
-        owner.Version.ShouldNotBe(version);
+        AssertRaised<StorageReserved>(owner).ShouldBe(new StorageReserved(owner.Id, 10, Given.Now));
     }
 
     [Test]
@@ -90,18 +90,18 @@ public sealed class ReserveTests
 
         while (owner.CanReserve(chunk))
         {
-            owner.Reserve(chunk);
+            owner.Reserve(chunk, Given.Now);
             accepted++;
             if (accepted % 2 == 0)
             {
-                owner.SettleReservation(chunk);
+                owner.SettleReservation(chunk, Given.Now);
             }
 
             (owner.StorageUsedBytes + owner.StorageReservedBytes).ShouldBeLessThanOrEqualTo(quota);
         }
 
         accepted.ShouldBe((int)(quota / chunk));
-        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(chunk));
+        AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(chunk, Given.Now));
     }
 
     [TestCase(0L, true)]
@@ -117,11 +117,11 @@ public sealed class ReserveTests
         canReserve.ShouldBe(expected);
         if (canReserve)
         {
-            Should.NotThrow(() => owner.Reserve(bytes));
+            Should.NotThrow(() => owner.Reserve(bytes, Given.Now));
         }
         else
         {
-            AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(bytes));
+            AssertBrokenRule<StorageQuotaMustNotBeExceeded>(() => owner.Reserve(bytes, Given.Now));
         }
     }
 }

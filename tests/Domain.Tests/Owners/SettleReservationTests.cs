@@ -1,3 +1,4 @@
+using MediaVault.Domain.Owners.Events;
 using MediaVault.Domain.Owners.Rules;
 using MediaVault.Domain.Tests.TestSupport;
 using static MediaVault.Domain.Tests.TestSupport.DomainAssert;
@@ -10,10 +11,10 @@ public sealed class SettleReservationTests
     public void SettleReservation_WhenBytesWereReserved_MovesThemFromReservedToUsed()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(300);
+        owner.Reserve(300, Given.Now);
         var availableBefore = owner.StorageAvailableBytes;
 
-        owner.SettleReservation(300);
+        owner.SettleReservation(300, Given.Now);
 
         owner.StorageReservedBytes.ShouldBe(0);
         owner.StorageUsedBytes.ShouldBe(300);
@@ -24,9 +25,9 @@ public sealed class SettleReservationTests
     public void SettleReservation_WhenMoreThanReserved_BreaksReservationMustCoverSettledBytesRule()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(300);
+        owner.Reserve(300, Given.Now);
 
-        AssertBrokenRule<ReservationMustCoverSettledBytes>(() => owner.SettleReservation(301));
+        AssertBrokenRule<ReservationMustCoverSettledBytes>(() => owner.SettleReservation(301, Given.Now));
         owner.StorageUsedBytes.ShouldBe(0);
     }
 
@@ -34,8 +35,19 @@ public sealed class SettleReservationTests
     public void SettleReservation_WhenBytesAreNegative_BreaksReservationMustCoverSettledBytesRule()
     {
         var owner = Given.AnOwner(quotaBytes: 1000);
-        owner.Reserve(300);
+        owner.Reserve(300, Given.Now);
 
-        AssertBrokenRule<ReservationMustCoverSettledBytes>(() => owner.SettleReservation(-1));
+        AssertBrokenRule<ReservationMustCoverSettledBytes>(() => owner.SettleReservation(-1, Given.Now));
+    }
+
+    [Test]
+    public void SettleReservation_WhenAccepted_RaisesReservationSettledForTheStoreToApplyAtomically()
+    {
+        var owner = Given.AnOwner(quotaBytes: 1000);
+        owner.Reserve(300, Given.Now);
+
+        owner.SettleReservation(300, Given.Now);
+
+        AssertRaised<ReservationSettled>(owner).ShouldBe(new ReservationSettled(owner.Id, 300, Given.Now));
     }
 }

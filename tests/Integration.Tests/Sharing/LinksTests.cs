@@ -139,7 +139,7 @@ public sealed class LinksTests(DatabaseProvider provider)
         var (owner, asset) = await OwnerWithAssetAsync();
         using var client = _api.ClientFor(owner.Value);
         var first = await client.CreateLinkAsync(asset.Id, new { maxDownloads = 1 });
-        var second = await client.CreateLinkAsync(asset.Id, new { password = "pw" });
+        var second = await client.CreateLinkAsync(asset.Id, new { password = "pw-longer" });
         var revoked = await client.CreateLinkAsync(asset.Id);
         (await client.DeleteAsync(LinkUrl(asset, revoked.GetProperty("id").GetGuid()))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await client.PostAsync(PublicUrl(first.GetProperty("token").GetString()!, "/download"), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -213,7 +213,7 @@ public sealed class LinksTests(DatabaseProvider provider)
         var asset = await _api.AssetAsync(owner.Id, "concert.mp4", "video/mp4", title: "Concert");
         using var client = _api.ClientFor(owner.Value);
         var expiry = DateTimeOffset.UtcNow.AddDays(1);
-        var link = await client.CreateLinkAsync(asset.Id, new { password = "pw", expiresAt = expiry });
+        var link = await client.CreateLinkAsync(asset.Id, new { password = "pw-longer", expiresAt = expiry });
         using var anonymous = _api.CreateClient();
 
         var body = await (await anonymous.GetAsync(PublicUrl(link.GetProperty("token").GetString()!))).ShouldBeJsonAsync();
@@ -361,13 +361,13 @@ public sealed class LinksTests(DatabaseProvider provider)
     {
         var (owner, asset) = await OwnerWithAssetAsync();
         using var client = _api.ClientFor(owner.Value);
-        var link = await client.CreateLinkAsync(asset.Id, new { password = "pw", maxDownloads = 1 });
+        var link = await client.CreateLinkAsync(asset.Id, new { password = "pw-longer", maxDownloads = 1 });
         var download = PublicUrl(link.GetProperty("token").GetString()!, "/download");
         using var anonymous = _api.CreateClient();
 
         await (await anonymous.PostAsJsonAsync(download, new { password = "nope" })).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
 
-        await (await anonymous.PostAsJsonAsync(download, new { password = "pw" })).ShouldBeJsonAsync();
+        await (await anonymous.PostAsJsonAsync(download, new { password = "pw-longer" })).ShouldBeJsonAsync();
     }
 
     private async Task<(TestAccount Owner, Asset Asset)> OwnerWithAssetAsync()

@@ -31,7 +31,7 @@ public sealed class PublicLinkS3DownloadTests
         var bytes = Enumerable.Range(0, 1234).Select(i => (byte)(i % 251)).ToArray();
         await PutAsync(asset.StorageKey, bytes);
         using var client = _api.ClientFor(owner.Value);
-        var token = (await client.CreateLinkAsync(asset.Id, new { password = "pw" })).GetProperty("token").GetString();
+        var token = (await client.CreateLinkAsync(asset.Id, new { password = "pw-longer" })).GetProperty("token").GetString();
         using var anonymous = _api.CreateClient();
 
         var body = await (await anonymous.PostAsync(

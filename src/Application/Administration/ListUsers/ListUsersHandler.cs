@@ -23,7 +23,8 @@ public sealed class ListUsersHandler(IAccountAdministration accounts, ICurrentUs
 
         var validation = new Validation()
             .Paging(query.Limit, query.Cursor, cursors, CursorList, out var cursor)
-            .When(query.Q is { Length: > MaxSearchLength }, "q", $"q is at most {MaxSearchLength} characters.");
+            .When(query.Q is { Length: > MaxSearchLength }, "q", $"q is at most {MaxSearchLength} characters.")
+            .Text("q", query.Q);
         if (!validation.IsValid)
         {
             return validation.ToResult<Page<AccountSummary>>();

@@ -5,6 +5,7 @@ using MediaVault.Application.Common;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Assets.Rules;
+using MediaVault.Domain.Common;
 using MediaVault.Domain.Owners;
 
 namespace MediaVault.Application.Assets.CompleteUpload;
@@ -22,7 +23,9 @@ public sealed record CompleteUploadCommand(Guid AssetId, IReadOnlyList<Completed
 /// </summary>
 public sealed class CompleteUploadHandler(
     IRepository<Asset> assets,
-    IRepository<Owner> owners,
+    IReadRepository<Owner> owners,
+    IStorageLedger ledger,
+    IUnitOfWork unitOfWork,
     IObjectStorage storage,
     ICurrentUser currentUser,
     TimeProvider clock)
@@ -75,7 +78,17 @@ public sealed class CompleteUploadHandler(
         var owner = await owners.GetByIdAsync(asset.OwnerId, cancellationToken)
             ?? throw new InvalidOperationException($"Owner {asset.OwnerId} of asset {asset.Id} does not exist.");
         asset.CompleteUpload(owner, access, stored.SizeBytes, stored.ContentType, now);
-        await assets.UpdateAsync(asset, cancellationToken);
+        await using (var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken))
+        {
+            await assets.UpdateAsync(asset, cancellationToken);
+            if (!await ledger.TryApplyAsync(owner, cancellationToken))
+            {
+                throw new InvalidOperationException($"Owner {asset.OwnerId} holds no reservation for asset {asset.Id}.");
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return Result.Success(asset.ToDto(AccessPolicy.Evaluate(asset, caller, now)));
     }
 
@@ -88,9 +101,14 @@ public sealed class CompleteUploadHandler(
             return validation.Add("parts", "parts are required to complete a multipart upload: every partNumber with the ETag its upload answered.");
         }
 
+        if (input.Count > AssetSettings.MaximumPartCount)
+        {
+            return validation.Add("parts", $"An upload has at most {AssetSettings.MaximumPartCount} parts; {input.Count} were sent.");
+        }
+
         foreach (var part in input)
         {
-            if (part?.PartNumber is not (>= 1 and <= AssetSettings.MaximumPartCount) || string.IsNullOrWhiteSpace(part.ETag))
+            if (part?.PartNumber is not (>= 1 and <= AssetSettings.MaximumPartCount) || string.IsNullOrWhiteSpace(part.ETag) || !FreeText.IsSingleLine(part.ETag))
             {
                 validation.Add("parts", $"Each part needs a partNumber from 1 to {AssetSettings.MaximumPartCount} and its etag.");
                 continue;

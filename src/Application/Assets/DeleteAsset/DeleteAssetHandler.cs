@@ -16,7 +16,9 @@ public sealed record DeleteAssetCommand(Guid AssetId);
 /// </summary>
 public sealed class DeleteAssetHandler(
     IRepository<Asset> assets,
-    IRepository<Owner> owners,
+    IReadRepository<Owner> owners,
+    IStorageLedger ledger,
+    IUnitOfWork unitOfWork,
     IObjectStorage storage,
     ICurrentUser currentUser,
     TimeProvider clock,
@@ -40,7 +42,12 @@ public sealed class DeleteAssetHandler(
         var owner = await owners.GetByIdAsync(asset.OwnerId, cancellationToken)
             ?? throw new InvalidOperationException($"Owner {asset.OwnerId} of asset {asset.Id} does not exist.");
         asset.Delete(owner, access, now);
-        await assets.DeleteAsync(asset, cancellationToken);
+        await using (var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken))
+        {
+            await assets.DeleteAsync(asset, cancellationToken);
+            await ledger.TryApplyAsync(owner, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
 
         await StoredObjects.RemoveAsync(storage, asset.StorageKey, asset.Status == AssetStatus.Pending ? asset.MultipartUploadId : null, logger);
         return Result.Success();

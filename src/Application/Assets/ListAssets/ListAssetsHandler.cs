@@ -32,7 +32,7 @@ public sealed class ListAssetsHandler(IQueryRunner queries, ICurrentUser current
         validation.When(query.Kind is not null && !TryParseEnum(query.Kind, out kind), "kind", "kind must be one of image, video, audio.");
         Tag? tag = null;
         validation.When(query.Tag is not null && !Tag.TryCreate(query.Tag, out tag), "tag", "tag is not a valid tag.");
-        validation.When(query.Q is { Length: > MaxSearchLength }, "q", $"q is at most {MaxSearchLength} characters.");
+        validation.When(query.Q is { Length: > MaxSearchLength }, "q", $"q is at most {MaxSearchLength} characters.").Text("q", query.Q);
         if (!validation.IsValid)
         {
             return validation.ToResult<Page<AssetDto>>();

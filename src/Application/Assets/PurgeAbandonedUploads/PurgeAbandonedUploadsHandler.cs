@@ -20,7 +20,8 @@ public sealed record PurgeAbandonedUploadsCommand(int BatchSize = 100);
 public sealed class PurgeAbandonedUploadsHandler(
     IAbandonedUploadClaims claims,
     IRepository<Asset> assets,
-    IRepository<Owner> owners,
+    IReadRepository<Owner> owners,
+    IStorageLedger ledger,
     IObjectStorage storage,
     TimeProvider clock,
     AssetSettings settings,
@@ -58,6 +59,10 @@ public sealed class PurgeAbandonedUploadsHandler(
             if (purged.Count > 0)
             {
                 await assets.DeleteRangeAsync(purged, cancellationToken);
+                foreach (var owner in ownersById.Values)
+                {
+                    await ledger.TryApplyAsync(owner, cancellationToken);
+                }
             }
 
             await claim.CommitAsync(cancellationToken);

@@ -37,13 +37,15 @@ public sealed record UploadInstructions(
 public sealed record RegisteredAsset(AssetDto Asset, UploadInstructions Upload);
 
 /// <summary>
-/// Registers a pending asset for the caller, reserving its declared size on the caller's quota, and hands out where to
+/// Registers a pending asset for the caller, reserving its declared size on the caller's quota (atomically in the store, ADR-053), and hands out where to
 /// upload its bytes. The object store is called before the database is written (no transaction is open then); a
 /// multipart upload started for a registration that could not be saved is aborted.
 /// </summary>
 public sealed class RegisterAssetHandler(
     IRepository<Asset> assets,
-    IRepository<Owner> owners,
+    IReadRepository<Owner> owners,
+    IStorageLedger ledger,
+    IUnitOfWork unitOfWork,
     IObjectStorage storage,
     ICurrentUser currentUser,
     TimeProvider clock,
@@ -100,23 +102,37 @@ public sealed class RegisterAssetHandler(
 
         try
         {
+            // The ledger's conditional UPDATE decides the race for the last bytes; the asset commits with it or not at all.
+            await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
+            if (!await ledger.TryApplyAsync(owner, cancellationToken))
+            {
+                await AbortQuietlyAsync(asset);
+                return Result<RegisteredAsset>.Conflict(AssetErrors.QuotaExceeded);
+            }
+
             await assets.AddAsync(asset, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception) when (asset.MultipartUploadId is not null)
         {
-            await AbortQuietlyAsync(asset.StorageKey, asset.MultipartUploadId);
+            await AbortQuietlyAsync(asset);
             throw;
         }
 
         return Result.Success(new RegisteredAsset(asset.ToDto(AccessPolicy.Evaluate(asset, caller, now)), upload));
     }
 
-    // Best effort, and never in the way of the failure being reported (a lost quota race is retried by the caller).
-    private async Task AbortQuietlyAsync(string key, string uploadId)
+    // Best effort, and never in the way of the failure being reported.
+    private async Task AbortQuietlyAsync(Asset asset)
     {
+        if (asset.MultipartUploadId is not { } uploadId)
+        {
+            return;
+        }
+
         try
         {
-            await storage.AbortMultipartUploadAsync(key, uploadId, CancellationToken.None);
+            await storage.AbortMultipartUploadAsync(asset.StorageKey, uploadId, CancellationToken.None);
         }
 #pragma warning disable CA1031 // The original failure is rethrown; an unfinished multipart upload is the store's to expire.
         catch (Exception)

@@ -20,7 +20,8 @@ public sealed class CreateLinkHandler(
     ISecretHasher secrets,
     IShareLinkUrls urls,
     ICurrentUser currentUser,
-    TimeProvider clock)
+    TimeProvider clock,
+    LinkSettings settings)
 {
     public const int PasswordMaxLength = 128;
 
@@ -42,7 +43,9 @@ public sealed class CreateLinkHandler(
             .When(command.ExpiresAt is { } expiry && expiry <= now, "expiresAt", "expiresAt must lie in the future.")
             .When(command.MaxDownloads is < 1, "maxDownloads", "maxDownloads must be at least 1.")
             .When(command.Password is not null && string.IsNullOrWhiteSpace(command.Password), "password", "password must not be blank; leave it out for a link without password.")
-            .When(command.Password is { Length: > PasswordMaxLength }, "password", $"password is at most {PasswordMaxLength} characters.");
+            .When(command.Password is { Length: > PasswordMaxLength }, "password", $"password is at most {PasswordMaxLength} characters.")
+            .When(!string.IsNullOrWhiteSpace(command.Password) && command.Password.Length < settings.MinPasswordLength, "password", $"password is at least {settings.MinPasswordLength} characters.")
+            .Text("password", command.Password);
         if (!validation.IsValid)
         {
             return validation.ToResult<CreatedLinkDto>();

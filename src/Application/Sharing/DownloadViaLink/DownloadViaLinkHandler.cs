@@ -11,6 +11,17 @@ namespace MediaVault.Application.Sharing.DownloadViaLink;
 public sealed record DownloadViaLinkCommand(string Token, string? Password);
 
 /// <summary>
+/// What a download through a link came to: the <see cref="Outcome"/>, or, when the link refuses password attempts for
+/// a while (429, which has no <see cref="ResultStatus"/>), how long until it takes them again.
+/// </summary>
+public sealed record LinkDownloadResult(Result<DownloadLink> Outcome, TimeSpan? RetryAfter = null)
+{
+    public static implicit operator LinkDownloadResult(Result<DownloadLink> outcome) => new(outcome);
+
+    public static LinkDownloadResult FromResult(Result<DownloadLink> outcome) => new(outcome);
+}
+
+/// <summary>
 /// An anonymous link holder downloads the asset: with the right password (if the link has one), while the link is
 /// usable. Each success counts toward the link's limit atomically in the database and is recorded in the same
 /// transaction; the answer is a short-lived URL that never outlives the link.
@@ -21,6 +32,7 @@ public sealed class DownloadViaLinkHandler(
     ISecretHasher secrets,
     IUnitOfWork unitOfWork,
     ILinkDownloadCounter counter,
+    ILinkPasswordFailures passwordFailures,
     IObjectStorage storage,
     AssetSettings settings,
     TimeProvider clock)
@@ -28,7 +40,7 @@ public sealed class DownloadViaLinkHandler(
     /// <summary>A link with less than this left to live is treated as expired by downloads.</summary>
     public static readonly TimeSpan MinimumUrlLifetime = TimeSpan.FromSeconds(3);
 
-    public async Task<Result<DownloadLink>> HandleAsync(DownloadViaLinkCommand command, CancellationToken cancellationToken)
+    public async Task<LinkDownloadResult> HandleAsync(DownloadViaLinkCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var usable = await PublicLinks.FindUsableAsync(links, assets, command.Token, forUpdate: true, now, cancellationToken);
@@ -38,10 +50,20 @@ public sealed class DownloadViaLinkHandler(
         }
 
         var (link, asset) = found;
-        if (link.PasswordHash is { } passwordHash
-            && (string.IsNullOrEmpty(command.Password) || !secrets.Verify(passwordHash, command.Password)))
+        if (link.PasswordHash is { } passwordHash)
         {
-            return Result<DownloadLink>.Unauthorized("This link asks for its password.");
+            // Refused before the hash is checked, the right password included (ADR-055).
+            if (link.PasswordAttemptsRefusedUntil(now) is { } until)
+            {
+                return new LinkDownloadResult(Result<DownloadLink>.Unauthorized("This link refuses password attempts for a while."), until - now);
+            }
+
+            if (string.IsNullOrEmpty(command.Password) || !secrets.Verify(passwordHash, command.Password))
+            {
+                link.RecordWrongPassword(now);
+                await passwordFailures.RecordFailureAsync(link.Id, now, cancellationToken);
+                return Result<DownloadLink>.Unauthorized("This link asks for its password.");
+            }
         }
 
         // A link about to expire gives no URL (none would be worth having) and is not counted.

@@ -21,6 +21,9 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.Property(a => a.StorageKey).HasMaxLength(200).IsRequired();
         // S3 upload ids run to a few hundred characters; the embedded store's are 32.
         builder.Property(a => a.MultipartUploadId).HasMaxLength(1024);
+        // Every change is conditional on the status it was decided from: of two completes (or a complete and a delete)
+        // of one upload, one finds the row changed and rolls back before its quota movement commits (ADR-053).
+        builder.Property(a => a.Status).IsConcurrencyToken();
 
         builder.HasOne<Owner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
 

@@ -1,5 +1,6 @@
 using MediaVault.Domain.Owners;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MediaVault.Infrastructure.Persistence.Configurations;
@@ -13,7 +14,9 @@ internal sealed class OwnerConfiguration : IEntityTypeConfiguration<Owner>
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Ignore(o => o.DomainEvents);
         builder.Ignore(o => o.StorageAvailableBytes);
-        // Quota checks race: the version makes the loser of two concurrent reservations fail instead of overspending.
-        builder.Property(o => o.Version).IsConcurrencyToken();
+        // Only the storage ledger writes the counters, with conditional UPDATEs (ADR-053): a saved owner never
+        // overwrites what concurrent requests counted meanwhile.
+        builder.Property(o => o.StorageUsedBytes).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.Property(o => o.StorageReservedBytes).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }

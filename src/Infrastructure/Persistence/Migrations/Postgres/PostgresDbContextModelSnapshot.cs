@@ -135,6 +135,7 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -184,10 +185,6 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<long>("StorageUsedBytes")
                         .HasColumnType("bigint");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -261,6 +258,12 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int?>("MaxDownloads")
                         .HasColumnType("integer");
+
+                    b.Property<int>("PasswordFailureCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PasswordFailuresSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
@@ -361,6 +364,78 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .IsDescending();
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Infrastructure.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset>("RunAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_after");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "DedupeKey")
+                        .HasDatabaseName("ix_jobs_dedupe");
+
+                    b.HasIndex("State", "UpdatedAt")
+                        .HasDatabaseName("ix_jobs_state_updated");
+
+                    b.HasIndex("Kind", "State", "RunAfter")
+                        .HasDatabaseName("ix_jobs_claim");
+
+                    b.ToTable("jobs", (string)null);
                 });
 
             modelBuilder.Entity("MediaVault.Infrastructure.Persistence.ReadModels.AssetOwnerRow", b =>

@@ -130,6 +130,7 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -178,10 +179,6 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("StorageUsedBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -255,6 +252,12 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaxDownloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PasswordFailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PasswordFailuresSince")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
@@ -356,6 +359,78 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .IsDescending();
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Infrastructure.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_by");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long>("RunAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_after");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "DedupeKey")
+                        .HasDatabaseName("ix_jobs_dedupe");
+
+                    b.HasIndex("State", "UpdatedAt")
+                        .HasDatabaseName("ix_jobs_state_updated");
+
+                    b.HasIndex("Kind", "State", "RunAfter")
+                        .HasDatabaseName("ix_jobs_claim");
+
+                    b.ToTable("jobs", (string)null);
                 });
 
             modelBuilder.Entity("MediaVault.Infrastructure.Persistence.ReadModels.AssetOwnerRow", b =>

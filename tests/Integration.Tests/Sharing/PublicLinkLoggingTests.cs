@@ -26,17 +26,17 @@ public sealed class PublicLinkLoggingTests
         var owner = await _api.AccountAsync();
         var asset = await _api.AssetAsync(owner.Id);
         using var client = _api.ClientFor(owner.Value);
-        var token = (await client.CreateLinkAsync(asset.Id, new { password = "hunter2" })).GetProperty("token").GetString()!;
+        var token = (await client.CreateLinkAsync(asset.Id, new { password = "hunter2-long" })).GetProperty("token").GetString()!;
         using var capture = new CapturingLoggerProvider();
         _api.Services.GetRequiredService<ILoggerFactory>().AddProvider(capture);
         using var anonymous = _api.CreateClient();
 
         (await anonymous.GetAsync(Url($"/api/v1/public/links/{token}"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await anonymous.PostAsync(Url($"/api/v1/public/links/{token}/download"), new StringContent("""{"password":"hunter2"}""", System.Text.Encoding.UTF8, "application/json")))
+        (await anonymous.PostAsync(Url($"/api/v1/public/links/{token}/download"), new StringContent("""{"password":"hunter2-long"}""", System.Text.Encoding.UTF8, "application/json")))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var requestLines = capture.Lines.Where(l => l.Contains("HttpLogging", StringComparison.Ordinal)).ToList();
         requestLines.ShouldContain(l => l.Contains("/api/v1/public/links/{token}/download", StringComparison.Ordinal), string.Join(Environment.NewLine, capture.Lines));
-        capture.Lines.ShouldAllBe(l => !l.Contains(token) && !l.Contains("hunter2"));
+        capture.Lines.ShouldAllBe(l => !l.Contains(token) && !l.Contains("hunter2-long"));
     }
 }

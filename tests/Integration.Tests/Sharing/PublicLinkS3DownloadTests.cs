@@ -35,7 +35,7 @@ public sealed class PublicLinkS3DownloadTests
         using var anonymous = _api.CreateClient();
 
         var body = await (await anonymous.PostAsync(
-            Url($"/api/v1/public/links/{token}/download"), JsonContent("{\"password\":\"pw\"}"))).ShouldBeJsonAsync();
+            Url($"/api/v1/public/links/{token}/download"), JsonContent("{\"password\":\"pw-longer\"}"))).ShouldBeJsonAsync();
 
         var url = new Uri(body.GetProperty("url").GetString()!);
         using var http = new HttpClient();

@@ -1,6 +1,7 @@
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Users;
+using MediaVault.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Integration.Tests.Support;
@@ -41,6 +42,8 @@ public static class Seed
 
             db.Assets.Add(asset);
             await db.SaveChangesAsync();
+            // Storage counters are written only by the ledger's conditional UPDATEs, as in production.
+            (await new StorageLedger(db).TryApplyAsync(holder, CancellationToken.None)).ShouldBeTrue();
             return asset;
         });
     }

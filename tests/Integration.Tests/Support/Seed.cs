@@ -40,10 +40,10 @@ public static class Seed
                 asset.CompleteUpload(holder, AccessPolicy.Evaluate(asset, owner, now), 1234, contentType, now);
             }
 
-            db.Assets.Add(asset);
-            await db.SaveChangesAsync();
             // Storage counters are written only by the ledger's conditional UPDATEs, as in production.
             (await new StorageLedger(db).TryApplyAsync(holder, CancellationToken.None)).ShouldBeTrue();
+            db.Assets.Add(asset);
+            await db.SaveChangesAsync();
             return asset;
         });
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Integration.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Integration.Tests.Identity;
 
@@ -57,6 +58,27 @@ public sealed class PreRegistrationTests(DatabaseProvider provider)
         var tokens = await _client.SignInAsync(email, OwnersPassword);
         var me = await (await _client.MeAsync(tokens.AccessToken)).ShouldBeJsonAsync();
         me.GetProperty("displayName").GetString().ShouldBe("Owner");
+    }
+
+    [Test]
+    public async Task Register_OfOneNewAddressFourTimesAtOnce_Answers202ToEachAndCreatesOneAccount()
+    {
+        var email = Mailbox.NewAddress("parallel");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => _client.RegisterAsync(email, $"{OwnersPassword} {i}", "Racer")));
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(status => status == HttpStatusCode.Accepted);
+        var normalized = email.ToUpperInvariant();
+        (await _api.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == normalized))).ShouldBe(1);
+        var mails = await Mailbox.WaitForAsync(email, 4);
+        // Each registration after the first replaced the credentials: one link verifies, then the others are used up.
+        var verified = 0;
+        foreach (var mail in mails)
+        {
+            verified += (await _client.FollowAsync(mail.Link(Accounts.VerificationLinkPrefix))).StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        verified.ShouldBe(1);
     }
 
     [Test]

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using MediaVault.Application.Abstractions;
 using MediaVault.Domain.Owners;
@@ -71,6 +73,18 @@ public sealed class JobQueueTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Enqueue_WithTheDedupeKeyOfAJobStillWaiting_IsNotWrittenAgain()
+    {
+        var key = NewId();
+        var later = DateTimeOffset.UtcNow.AddHours(1);
+        await EnqueueAsync(_api, new ProbeJob(NewId()), later, key);
+
+        await EnqueueAsync(_api, new ProbeJob(NewId()), later, key);
+
+        (await _api.WithDbAsync(db => db.Jobs.CountAsync(j => j.DedupeKey == key))).ShouldBe(1);
+    }
+
+    [Test]
     public async Task Run_WhenAnAttemptFails_IsRetriedAfterABackoffAndSucceeds()
     {
         var job = new ProbeJob(NewId(), FailTimes: 1);
@@ -124,6 +138,29 @@ public sealed class JobQueueTests(DatabaseProvider provider)
         var row = await ReadAsync(_api, id);
         row.State.ShouldBe(JobStates.Running);
         row.LockedBy.ShouldBe("a-worker-elsewhere");
+    }
+
+    [Test]
+    public async Task Finish_OfAJobTakenOverWhileItRan_LeavesTheNewHoldersRecordAlone()
+    {
+        var job = new ProbeJob(NewId(), WaitForGate: true);
+        var id = await EnqueueAsync(_api, job);
+        await JobProbe.WaitUntilAsync(() => _probe.RunsOf(job.Id) == 1, "the worker to start the job");
+        // Another worker takes the job over (as after a lease that passed while this one was stalled).
+        var until = DateTimeOffset.UtcNow.AddHours(1);
+        await _api.WithDbAsync(db => db.Jobs.Where(j => j.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.LockedBy, "the-new-holder").SetProperty(j => j.LeaseUntil, until)));
+
+        var outcomes = new ConcurrentQueue<string?>();
+        using var listener = ListenToOutcomes(outcomes);
+
+        _probe.Gate.TrySetResult();
+
+        await JobProbe.WaitUntilAsync(() => outcomes.Contains(JobOutcomes.LeaseLost), "the worker to find its lease lost");
+        var row = await ReadAsync(_api, id);
+        row.State.ShouldBe(JobStates.Running);
+        row.LockedBy.ShouldBe("the-new-holder");
+        row.Payload.ShouldBe(job.ToPayload());
     }
 
     [Test]
@@ -226,6 +263,43 @@ public sealed class JobQueueTests(DatabaseProvider provider)
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
+    /// <summary>Collects the outcome of every finished attempt of the test kind, from the worker's metrics.</summary>
+    private static MeterListener ListenToOutcomes(ConcurrentQueue<string?> outcomes)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == JobMetrics.MeterName && instrument.Name == "mediavault.jobs.processed")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            string? kind = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "kind")
+                {
+                    kind = tag.Value as string;
+                }
+                else if (tag.Key == "outcome")
+                {
+                    outcome = tag.Value as string;
+                }
+            }
+
+            if (kind == JobProbe.Kind)
+            {
+                outcomes.Enqueue(outcome);
+            }
+        });
+        listener.Start();
+        return listener;
+    }
+
     /// <summary>Enqueues the jobs through the port, written by one save (one transaction); returns their ids.</summary>
     private static async Task<IReadOnlyList<Guid>> EnqueueAllAsync(MediaVaultApi api, IEnumerable<ProbeJob> jobs)
     {
@@ -243,6 +317,13 @@ public sealed class JobQueueTests(DatabaseProvider provider)
     }
 
     private static async Task<Guid> EnqueueAsync(MediaVaultApi api, ProbeJob job) => (await EnqueueAllAsync(api, [job])).Single();
+
+    private static async Task EnqueueAsync(MediaVaultApi api, ProbeJob job, DateTimeOffset notBefore, string dedupeKey)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IJobQueue>().Enqueue(new JobRequest(JobProbe.Kind, job.ToPayload(), notBefore, dedupeKey));
+        await scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>().SaveChangesAsync();
+    }
 
     /// <summary>
     /// In one unit-of-work transaction: opens an owner (the change) and enqueues the job, saves, then commits or

@@ -230,20 +230,19 @@ public static class DependencyInjection
     private static void AddEmail(IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var options = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
-        // Use cases queue mail; the dispatcher delivers it in the background through the configured adapter.
+        // Use cases queue mail as jobs in the database; the job worker delivers it through the configured adapter.
         if (options.Provider == EmailProvider.Smtp)
         {
-            services.AddKeyedSingleton<IEmailSender, SmtpEmailSender>(EmailDispatcher.DeliveryKey);
+            services.AddKeyedSingleton<IEmailSender, SmtpEmailSender>(EmailJobHandler.DeliveryKey);
         }
         else
         {
             var directory = string.IsNullOrWhiteSpace(options.PickupDirectory) ? Path.Combine(dataDirectory, "mail") : options.PickupDirectory;
-            services.AddKeyedSingleton<IEmailSender>(EmailDispatcher.DeliveryKey, (sp, _) => new PickupEmailSender(
+            services.AddKeyedSingleton<IEmailSender>(EmailJobHandler.DeliveryKey, (sp, _) => new PickupEmailSender(
                 sp.GetRequiredService<IOptions<EmailOptions>>(), directory, sp.GetRequiredService<ILogger<PickupEmailSender>>()));
         }
 
-        services.AddSingleton<EmailOutbox>();
-        services.AddSingleton<IEmailSender, QueuedEmailSender>();
-        services.AddHostedService<EmailDispatcher>();
+        services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddScoped<IJobHandler, EmailJobHandler>();
     }
 }

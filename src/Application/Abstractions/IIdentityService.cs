@@ -18,6 +18,28 @@ public sealed record Account(
 /// <summary>What a person signs up with; the password is still in clear text here and only the store hashes it.</summary>
 public sealed record NewAccount(UserId Id, EmailAddress Email, string DisplayName, string Password, DateTimeOffset CreatedAt);
 
+/// <summary>What registering an address did to the store.</summary>
+public enum RegistrationOutcome
+{
+    /// <summary>A new account and its owner were created.</summary>
+    Created,
+
+    /// <summary>
+    /// The address already had an unverified account: its password and display name were replaced by the new ones and
+    /// its security stamp rotated, so every verification (and reset) link mailed before stopped working.
+    /// </summary>
+    CredentialsReplaced,
+
+    /// <summary>The address has a verified account: nothing changed.</summary>
+    AlreadyVerified,
+
+    /// <summary>The address has a disabled account: nothing changed.</summary>
+    Disabled,
+}
+
+/// <summary>The outcome of a registration and the account of the address as it is now.</summary>
+public sealed record Registration(RegistrationOutcome Outcome, Account Account);
+
 public enum PasswordCheckStatus
 {
     Succeeded,
@@ -38,10 +60,13 @@ public sealed record PasswordCheck(PasswordCheckStatus Status, Account? Account 
 public interface IIdentityService
 {
     /// <summary>
-    /// Creates the account and its <paramref name="owner"/> in one transaction. Success; Conflict when the e-mail is
-    /// already registered (nothing is created); Invalid when the store refuses the password or the address.
+    /// Registers an address: creates the account and its <paramref name="owner"/> in one transaction, or, when the
+    /// address has an unverified account, replaces that account's password and display name (see
+    /// <see cref="RegistrationOutcome.CredentialsReplaced"/>); a verified or disabled account is left alone. Every path
+    /// hashes the password once, so the outcomes cost the same time. Joins the unit of work's transaction when one is
+    /// open. Invalid when the store refuses the password or the address.
     /// </summary>
-    Task<Result> CreateAccountAsync(NewAccount account, Owner owner, CancellationToken cancellationToken);
+    Task<Result<Registration>> RegisterAsync(NewAccount account, Owner owner, CancellationToken cancellationToken);
 
     Task<Account?> FindByIdAsync(UserId id, CancellationToken cancellationToken);
 
@@ -55,7 +80,10 @@ public interface IIdentityService
 
     Task<string> CreateEmailConfirmationTokenAsync(UserId id, CancellationToken cancellationToken);
 
-    /// <summary>Marks the address as verified; false when the token is not valid for this user (forged, expired).</summary>
+    /// <summary>
+    /// Marks the address as verified and rotates the security stamp (so no other link mailed before works any more);
+    /// false when the token is not valid for this user (forged, expired, or spent by a later registration).
+    /// </summary>
     Task<bool> ConfirmEmailAsync(UserId id, string token, CancellationToken cancellationToken);
 
     Task<string> CreatePasswordResetTokenAsync(UserId id, CancellationToken cancellationToken);

@@ -2,8 +2,8 @@ namespace MediaVault.Application.Abstractions;
 
 /// <summary>
 /// Lets a use case run several steps in one database transaction: statements of ports such as
-/// <see cref="ILinkDownloadCounter"/> and the repositories' saves all join it. Never call the object store or send
-/// e-mail while it is open.
+/// <see cref="ILinkDownloadCounter"/> and the repositories' saves all join it, and so does a mail queued with
+/// <see cref="IEmailSender"/> (it is a row, sent after the commit). Never call the object store while it is open.
 /// </summary>
 public interface IUnitOfWork
 {

@@ -4,16 +4,21 @@ namespace MediaVault.Application.Identity;
 
 public static class IdentityRoles
 {
-    /// <summary>Manages accounts (not content). Given to the verified addresses listed in <c>Admin__Emails</c>.</summary>
+    /// <summary>
+    /// Manages accounts (not content). Given to an account listed in <c>Admin__Emails</c> once its password was set
+    /// through that mailbox (a completed password reset).
+    /// </summary>
     public const string Admin = "admin";
 
     /// <summary>
-    /// Gives a verified account listed in <c>Admin__Emails</c> the admin role if it lacks it: at verification, and at
-    /// each sign-in so that an address added to the list later takes effect. Removing an address does not demote.
+    /// Gives an account listed in <c>Admin__Emails</c> the admin role if it lacks it. Call it only right after its
+    /// password was set through the mailbox (a completed reset): then whoever holds the password also reads the mailbox,
+    /// which a verification alone does not prove (anybody can register an address, and a mail scanner opens the link).
+    /// An address added to the list later takes effect at the next reset. Removing an address does not demote.
     /// </summary>
-    internal static async Task<Account> ApplyConfiguredRolesAsync(
+    internal static async Task<Account> GrantConfiguredRolesAsync(
         this IIdentityService identity, IdentitySettings settings, Account account, CancellationToken cancellationToken) =>
-        account.EmailVerified && settings.IsAdminEmail(account.Email) && !account.Roles.Contains(Admin)
+        settings.IsAdminEmail(account.Email) && !account.Roles.Contains(Admin)
             ? await identity.AddToRoleAsync(account.Id, Admin, cancellationToken)
             : account;
 }

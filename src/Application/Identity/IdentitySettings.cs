@@ -13,7 +13,7 @@ public sealed class IdentitySettings
     /// <summary>How long an unused refresh token stays valid; each rotation starts a new period.</summary>
     public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(14);
 
-    /// <summary>Lower-case addresses whose accounts get the admin role once verified.</summary>
+    /// <summary>Lower-case addresses whose accounts get the admin role once their password was set through a reset link.</summary>
     public IReadOnlySet<string> AdminEmails { get; init; } = new HashSet<string>();
 
     public bool IsAdminEmail(string email) => AdminEmails.Contains(email.ToLowerInvariant());

@@ -125,7 +125,10 @@ public sealed class LinksOptions
     public int MinPasswordLength { get; set; } = 8;
 }
 
-/// <summary><c>Admin__Emails</c>: comma-separated addresses whose accounts become admins once verified.</summary>
+/// <summary>
+/// <c>Admin__Emails</c>: comma-separated addresses whose accounts become admins once their password was set through a
+/// reset link mailed to them (verification alone never makes an admin).
+/// </summary>
 public sealed class AdminOptions
 {
     public const string Section = "Admin";

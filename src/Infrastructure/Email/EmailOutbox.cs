@@ -1,102 +1,75 @@
-using System.Threading.Channels;
+using System.Text.Json;
 using MediaVault.Application.Abstractions;
+using MediaVault.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MediaVault.Infrastructure.Email;
 
-/// <summary>The messages waiting for <see cref="EmailDispatcher"/>.</summary>
-internal sealed class EmailOutbox
+/// <summary>
+/// What use cases see as <see cref="IEmailSender"/>: the message becomes an <c>email.send</c> job (ADR-056), saved at
+/// once with the request's unit of work, so it commits with the account change that caused it (or rolls back with it)
+/// and survives a restart. Requests do not wait for the mail server, so an answer takes as long whether a mail was sent
+/// or not (no account enumeration by timing), and a slow or absent mail server does not fail the request.
+/// </summary>
+internal sealed class OutboxEmailSender(IJobQueue jobs, MediaVaultDbContext db) : IEmailSender
 {
-    private readonly Channel<EmailMessage> _messages = Channel.CreateBounded<EmailMessage>(
-        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-
-    public ChannelReader<EmailMessage> Reader => _messages.Reader;
-
-    public ValueTask EnqueueAsync(EmailMessage message, CancellationToken cancellationToken) => _messages.Writer.WriteAsync(message, cancellationToken);
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        jobs.Enqueue(new JobRequest(EmailJobHandler.JobKind, EmailJobHandler.Serialize(message)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }
 
 /// <summary>
-/// What use cases see as <see cref="IEmailSender"/>: it queues the message and returns. Requests do not wait for the
-/// mail server, so an answer takes as long whether a mail was sent or not (no account enumeration by timing), and a
-/// slow or absent mail server does not fail the request whose data is already committed.
+/// Delivers one queued mail through the configured adapter (SMTP or pickup folder). A failed delivery is retried by
+/// the job worker with exponential backoff (<c>Jobs__RetryBaseMilliseconds</c>, <c>Jobs__RetryMaxSeconds</c>) and
+/// dead-lettered with its last error after <see cref="MaxAttempts"/>. The payload is the rendered message: it holds
+/// the link the mail exists to carry, and nothing else secret; the worker drops it as soon as the job succeeded. At
+/// least once: a crash between the hand-over to the server and the record of success sends the mail again.
 /// </summary>
-internal sealed class QueuedEmailSender(EmailOutbox outbox) : IEmailSender
+internal sealed partial class EmailJobHandler(
+    [FromKeyedServices(EmailJobHandler.DeliveryKey)] IEmailSender delivery,
+    ILogger<EmailJobHandler> logger) : IJobHandler
 {
-    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) => outbox.EnqueueAsync(message, cancellationToken).AsTask();
-}
+    public const string JobKind = "email.send";
 
-/// <summary>
-/// Delivers queued mail through the configured adapter (SMTP or pickup folder), trying each message three times.
-/// The queue is in memory: mail still queued when the process dies is lost, and the person asks again (resend, forgot).
-/// </summary>
-internal sealed partial class EmailDispatcher(
-    EmailOutbox outbox,
-    [FromKeyedServices(EmailDispatcher.DeliveryKey)] IEmailSender delivery,
-    TimeProvider clock,
-    ILogger<EmailDispatcher> logger) : BackgroundService
-{
     public const string DeliveryKey = "delivery";
 
-    private const int Attempts = 3;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Kind => JobKind;
+
+    public int Concurrency => 2;
+
+    /// <summary>With the default backoff (5 s doubling, at most an hour) the last attempt comes about 40 minutes after the first.</summary>
+    public int MaxAttempts => 10;
+
+    public static string Serialize(EmailMessage message) => JsonSerializer.Serialize(message, Json);
+
+    public async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
+        EmailMessage? message;
         try
         {
-            await foreach (var message in outbox.Reader.ReadAllAsync(stoppingToken))
-            {
-                await DeliverAsync(message, stoppingToken);
-            }
+            message = JsonSerializer.Deserialize<EmailMessage>(payload, Json);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (JsonException)
         {
-            // Shutting down: what is still queued gets one short try each below.
+            message = null;
         }
 
-        while (outbox.Reader.TryRead(out var message))
+        if (message is null || string.IsNullOrEmpty(message.To))
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), clock);
-            await DeliverAsync(message, timeout.Token, attempts: 1);
+            // Retrying cannot repair it: recorded here, and the job ends.
+            LogUnreadable();
+            return;
         }
+
+        await delivery.SendAsync(message, cancellationToken);
     }
 
-    private async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken, int attempts = Attempts)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await delivery.SendAsync(message, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                if (attempt >= attempts)
-                {
-                    LogUndelivered(e, message.Subject, attempt);
-                    return;
-                }
-
-                LogRetrying(message.Subject, attempt);
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), clock, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                LogUndelivered(null, message.Subject, attempt);
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail \"{Subject}\" not delivered (attempt {Attempt}); trying again.")]
-    private partial void LogRetrying(string subject, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Mail \"{Subject}\" could not be delivered after {Attempts} attempts; it is dropped.")]
-    private partial void LogUndelivered(Exception? exception, string subject, int attempts);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A queued mail could not be read; it is dropped.")]
+    private partial void LogUnreadable();
 }

@@ -15,7 +15,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
     private static readonly Lazy<string> DummyPasswordHash =
         new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
 
-    public async Task<Result> CreateAccountAsync(NewAccount account, Owner owner, CancellationToken cancellationToken)
+    public async Task<Result<Registration>> RegisterAsync(NewAccount account, Owner owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         var user = new ApplicationUser
@@ -27,7 +27,8 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
             CreatedAt = account.CreatedAt,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside the caller's unit of work (the sign-up and its mail commit together) or a transaction of its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.Owners.Add(owner);
         IdentityResult result;
         try
@@ -37,31 +38,78 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
         }
         catch (DbUpdateException)
         {
-            // A concurrent sign-up with the same address won the race: the unique user name index refused this one.
-            await transaction.RollbackAsync(cancellationToken);
+            // A concurrent sign-up with the same address won the race: the unique user name index refused this one (in
+            // an open transaction EF rolled back to the savepoint it took before the save).
             Forget(owner, user);
-            if (await users.FindByEmailAsync(account.Email.Value) is not null)
-            {
-                return Result.Conflict();
-            }
-
-            throw;
+            result = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(account.Email.Value));
         }
 
         if (result.Succeeded)
         {
-            await transaction.CommitAsync(cancellationToken);
-            return Result.Success();
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return Result.Success(new Registration(RegistrationOutcome.Created, await ToAccountAsync(user)));
         }
 
-        await transaction.RollbackAsync(cancellationToken);
         Forget(owner, user);
-        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        if (result.Errors.All(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))))
         {
-            return Result.Conflict();
+            return Result<Registration>.Invalid([.. result.Errors.Select(e => Error(e, passwordField: "password"))]);
         }
 
-        return Result.Invalid([.. result.Errors.Select(e => Error(e, passwordField: "password"))]);
+        // The password was valid and already hashed into the refused user: the existing account takes that hash.
+        var registration = await ReplaceUnverifiedCredentialsAsync(account, user.PasswordHash!, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return Result.Success(registration);
+    }
+
+    /// <summary>
+    /// Gives the unverified account of the address the new credentials: password hash, display name, a fresh lockout
+    /// count and a new security stamp, which spends every token mailed before. One conditional update (Identity's
+    /// concurrency stamp): if a verification of the account commits first, the update fails, is read again and
+    /// leaves the now verified account alone.
+    /// </summary>
+    private async Task<Registration> ReplaceUnverifiedCredentialsAsync(NewAccount account, string passwordHash, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await users.FindByEmailAsync(account.Email.Value)
+                ?? throw new InvalidOperationException("The store refused the address as taken but holds no account with it.");
+            if (existing.IsDisabled)
+            {
+                return new Registration(RegistrationOutcome.Disabled, await ToAccountAsync(existing));
+            }
+
+            if (existing.EmailConfirmed)
+            {
+                return new Registration(RegistrationOutcome.AlreadyVerified, await ToAccountAsync(existing));
+            }
+
+            existing.PasswordHash = passwordHash;
+            existing.DisplayName = account.DisplayName;
+            existing.AccessFailedCount = 0;
+            existing.LockoutEnd = null;
+            var updated = await users.UpdateSecurityStampAsync(existing);
+            if (updated.Succeeded)
+            {
+                return new Registration(RegistrationOutcome.CredentialsReplaced, await ToAccountAsync(existing));
+            }
+
+            db.Entry(existing).State = EntityState.Detached;
+            if (attempt >= 3 || updated.Errors.All(e => e.Code != nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                throw new InvalidOperationException($"Could not replace the credentials of an unverified account: {updated.Errors.First().Code}.");
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     public async Task<Account?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
@@ -115,7 +163,16 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
     public async Task<bool> ConfirmEmailAsync(UserId id, string token, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id.Value.ToString());
-        return user is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        if (user is null || !await users.VerifyUserTokenAsync(
+                user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<ApplicationUser>.ConfirmEmailTokenPurpose, token))
+        {
+            return false;
+        }
+
+        // Confirmed and a new security stamp in one conditional update: every other link mailed before is spent, and a
+        // registration that replaced the credentials in the meantime makes this update fail.
+        user.EmailConfirmed = true;
+        return (await users.UpdateSecurityStampAsync(user)).Succeeded;
     }
 
     public async Task<string> CreatePasswordResetTokenAsync(UserId id, CancellationToken cancellationToken) =>

@@ -79,11 +79,16 @@ internal sealed class JobStore(IServiceScopeFactory scopes, TimeProvider clock)
             .SetProperty(x => x.UpdatedAt, now), cancellationToken);
     }
 
+    /// <summary>
+    /// Records success. The payload is emptied at once (a mail job's payload carries the link it mailed): the row keeps
+    /// only what an operator needs (kind, attempts, times) until it is deleted after <c>Jobs__SucceededRetentionHours</c>.
+    /// </summary>
     public Task<bool> SucceedAsync(Guid id, string workerId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         return UpdateHeldAsync(id, workerId, s => s
             .SetProperty(x => x.State, JobStates.Succeeded)
+            .SetProperty(x => x.Payload, string.Empty)
             .SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(x => x.LockedBy, (string?)null)
             .SetProperty(x => x.UpdatedAt, now), cancellationToken);

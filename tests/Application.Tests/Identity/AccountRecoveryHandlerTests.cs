@@ -42,7 +42,7 @@ public sealed class AccountRecoveryHandlerTests
         var account = Known(AnAccount(verified: false));
         _identity.Setup(i => i.ConfirmEmailAsync(account.Id, "token", It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        var result = await new VerifyEmailHandler(_identity.Object, Settings).HandleAsync(new VerifyEmailCommand(account.Id.Value, "token"), CancellationToken.None);
+        var result = await new VerifyEmailHandler(_identity.Object).HandleAsync(new VerifyEmailCommand(account.Id.Value, "token"), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Ok);
         _identity.Verify(i => i.AddToRoleAsync(It.IsAny<UserId>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -53,7 +53,7 @@ public sealed class AccountRecoveryHandlerTests
     {
         var account = Known(AnAccount(verified: true));
 
-        var result = await new VerifyEmailHandler(_identity.Object, Settings).HandleAsync(new VerifyEmailCommand(account.Id.Value, "token"), CancellationToken.None);
+        var result = await new VerifyEmailHandler(_identity.Object).HandleAsync(new VerifyEmailCommand(account.Id.Value, "token"), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.ValidationErrors.Select(e => e.Identifier).ShouldBe(["token"]);
@@ -64,7 +64,7 @@ public sealed class AccountRecoveryHandlerTests
     public async Task Verify_WithRejectedTokenOrUnknownUser_IsInvalidToken()
     {
         var account = Known(AnAccount(verified: false));
-        var handler = new VerifyEmailHandler(_identity.Object, Settings);
+        var handler = new VerifyEmailHandler(_identity.Object);
 
         var rejected = await handler.HandleAsync(new VerifyEmailCommand(account.Id.Value, "forged"), CancellationToken.None);
         var unknown = await handler.HandleAsync(new VerifyEmailCommand(Guid.NewGuid(), "token"), CancellationToken.None);
@@ -75,15 +75,15 @@ public sealed class AccountRecoveryHandlerTests
     }
 
     [Test]
-    public async Task Verify_OfAnAddressListedAsAdmin_GivesTheAdminRole()
+    public async Task Verify_OfAnAddressListedAsAdmin_DoesNotGiveTheAdminRole()
     {
         var account = Known(AnAccount(AdminEmail, verified: false));
         _identity.Setup(i => i.ConfirmEmailAsync(account.Id, "token", It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        _identity.Setup(i => i.AddToRoleAsync(account.Id, IdentityRoles.Admin, It.IsAny<CancellationToken>())).ReturnsAsync(account);
 
-        await new VerifyEmailHandler(_identity.Object, Settings).HandleAsync(new VerifyEmailCommand(account.Id.Value, "token"), CancellationToken.None);
+        var result = await new VerifyEmailHandler(_identity.Object).HandleAsync(new VerifyEmailCommand(account.Id.Value, "token"), CancellationToken.None);
 
-        _identity.Verify(i => i.AddToRoleAsync(account.Id, IdentityRoles.Admin, It.IsAny<CancellationToken>()), Times.Once);
+        result.Status.ShouldBe(ResultStatus.Ok);
+        _identity.Verify(i => i.AddToRoleAsync(It.IsAny<UserId>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -136,9 +136,34 @@ public sealed class AccountRecoveryHandlerTests
     }
 
     [Test]
-    public async Task Reset_WhenTheStoreRejectsTheToken_RevokesNothing()
+    public async Task Reset_OfAnAddressListedAsAdmin_GivesTheAdminRole()
+    {
+        var account = Known(AnAccount(AdminEmail));
+        _identity.Setup(i => i.ResetPasswordAsync(account.Id, "token", "a new passphrase", It.IsAny<CancellationToken>())).ReturnsAsync(Result.Success());
+        _identity.Setup(i => i.AddToRoleAsync(account.Id, IdentityRoles.Admin, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(account with { Roles = [IdentityRoles.Admin] });
+
+        var result = await ResetHandler().HandleAsync(new ResetPasswordCommand(account.Id.Value, "token", "a new passphrase"), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Ok);
+        _identity.Verify(i => i.AddToRoleAsync(account.Id, IdentityRoles.Admin, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Reset_OfAnAddressNotListedAsAdmin_GivesNoRole()
     {
         var account = Known(AnAccount());
+        _identity.Setup(i => i.ResetPasswordAsync(account.Id, "token", "a new passphrase", It.IsAny<CancellationToken>())).ReturnsAsync(Result.Success());
+
+        await ResetHandler().HandleAsync(new ResetPasswordCommand(account.Id.Value, "token", "a new passphrase"), CancellationToken.None);
+
+        _identity.Verify(i => i.AddToRoleAsync(It.IsAny<UserId>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Reset_WhenTheStoreRejectsTheToken_RevokesNothingAndGivesNoRole()
+    {
+        var account = Known(AnAccount(AdminEmail));
         _identity.Setup(i => i.ResetPasswordAsync(account.Id, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Result.Invalid(new ValidationError { Identifier = "token", ErrorMessage = "Invalid token." }));
 
@@ -146,6 +171,7 @@ public sealed class AccountRecoveryHandlerTests
 
         result.ValidationErrors.Select(e => e.Identifier).ShouldBe(["token"]);
         _store.VerifyNoOtherCalls();
+        _identity.Verify(i => i.AddToRoleAsync(It.IsAny<UserId>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -190,5 +216,5 @@ public sealed class AccountRecoveryHandlerTests
         return account;
     }
 
-    private ResetPasswordHandler ResetHandler() => new(_identity.Object, _store.Object, _clock);
+    private ResetPasswordHandler ResetHandler() => new(_identity.Object, _store.Object, Settings, _clock);
 }

@@ -1,5 +1,4 @@
 using MediaVault.Application.Abstractions;
-using MediaVault.Application.Identity;
 using MediaVault.Application.Identity.Login;
 using MediaVault.Application.Identity.Sessions;
 using MediaVault.Domain.Users;
@@ -133,16 +132,15 @@ public sealed class LoginHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_OfAVerifiedAdminAddress_GivesTheAdminRoleBeforeIssuing()
+    public async Task HandleAsync_OfAVerifiedAdminAddress_SignsInWithoutGivingTheAdminRole()
     {
         var account = PasswordAccepted(AnAccount(AdminEmail));
-        var promoted = account with { Roles = [IdentityRoles.Admin], SecurityStamp = "stamp-2" };
-        _identity.Setup(i => i.AddToRoleAsync(account.Id, IdentityRoles.Admin, It.IsAny<CancellationToken>())).ReturnsAsync(promoted);
 
         var result = await Handler().HandleAsync(new LoginCommand(AdminEmail, Password), CancellationToken.None);
 
         result.Status.ShouldBe(LoginStatus.SignedIn);
-        _issuer.Verify(i => i.Issue(promoted), Times.Once);
+        _issuer.Verify(i => i.Issue(account), Times.Once);
+        _identity.Verify(i => i.AddToRoleAsync(It.IsAny<UserId>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private Account PasswordAccepted(Account account)

@@ -15,6 +15,8 @@ public sealed class RegisterHandlerTests
     private const string Password = "correct horse battery";
     private Mock<IIdentityService> _identity = null!;
     private Mock<IEmailSender> _email = null!;
+    private Mock<IUnitOfWork> _unitOfWork = null!;
+    private Mock<IUnitOfWorkTransaction> _transaction = null!;
     private List<EmailMessage> _sent = null!;
 
     [SetUp]
@@ -26,6 +28,9 @@ public sealed class RegisterHandlerTests
         _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
             .Callback<EmailMessage, CancellationToken>((message, _) => _sent.Add(message))
             .Returns(Task.CompletedTask);
+        _transaction = new Mock<IUnitOfWorkTransaction>();
+        _unitOfWork = new Mock<IUnitOfWork>();
+        _unitOfWork.Setup(u => u.BeginTransactionAsync(It.IsAny<CancellationToken>())).ReturnsAsync(_transaction.Object);
     }
 
     [Test]
@@ -33,9 +38,9 @@ public sealed class RegisterHandlerTests
     {
         NewAccount? account = null;
         Owner? owner = null;
-        _identity.Setup(i => i.CreateAccountAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>()))
+        _identity.Setup(i => i.RegisterAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>()))
             .Callback<NewAccount, Owner, CancellationToken>((a, o, _) => (account, owner) = (a, o))
-            .ReturnsAsync(Result.Success());
+            .ReturnsAsync((NewAccount a, Owner _, CancellationToken _) => Result.Success(Registered(RegistrationOutcome.Created, a)));
         _identity.Setup(i => i.CreateEmailConfirmationTokenAsync(It.IsAny<UserId>(), It.IsAny<CancellationToken>())).ReturnsAsync("to+ken/=");
 
         var result = await Handler().HandleAsync(new RegisterCommand("Ada@Example.com", Password, "  Ada  "), CancellationToken.None);
@@ -52,14 +57,15 @@ public sealed class RegisterHandlerTests
         mail.To.ShouldBe("ada@example.com");
         mail.TextBody.ShouldContain($"https://media.example.com/api/v1/auth/verify-email?userId={account.Id.Value}&token=to%2Bken%2F%3D");
         mail.HtmlBody.ShouldNotBeNull().ShouldContain("verify-email");
+        _transaction.Verify(t => t.CommitAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
     public async Task HandleAsync_WithAVerifiedAccountsAddress_SucceedsAlikeCreatesNothingAndMailsANotice()
     {
         var existing = AnAccount("ada@example.com");
-        _identity.Setup(i => i.CreateAccountAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>())).ReturnsAsync(Result.Conflict());
-        _identity.Setup(i => i.FindByEmailAsync(EmailAddress.Create("ada@example.com"), It.IsAny<CancellationToken>())).ReturnsAsync(existing);
+        _identity.Setup(i => i.RegisterAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Result.Success(new Registration(RegistrationOutcome.AlreadyVerified, existing)));
 
         var result = await Handler().HandleAsync(new RegisterCommand("ada@example.com", Password, "Impostor"), CancellationToken.None);
 
@@ -73,17 +79,34 @@ public sealed class RegisterHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_WithAnUnverifiedAccountsAddress_MailsAFreshLinkForThatAccount()
+    public async Task HandleAsync_WithAnUnverifiedAccountsAddress_MailsAFreshLinkForThatAccountUnderItsNewName()
     {
-        var existing = AnAccount("ada@example.com", verified: false);
-        _identity.Setup(i => i.CreateAccountAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>())).ReturnsAsync(Result.Conflict());
-        _identity.Setup(i => i.FindByEmailAsync(It.IsAny<EmailAddress>(), It.IsAny<CancellationToken>())).ReturnsAsync(existing);
+        var existing = AnAccount("ada@example.com", verified: false) with { DisplayName = "Ada Again" };
+        _identity.Setup(i => i.RegisterAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Result.Success(new Registration(RegistrationOutcome.CredentialsReplaced, existing)));
         _identity.Setup(i => i.CreateEmailConfirmationTokenAsync(existing.Id, It.IsAny<CancellationToken>())).ReturnsAsync("token");
+
+        var result = await Handler().HandleAsync(new RegisterCommand("ada@example.com", Password, "Ada Again"), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Ok);
+        var mail = _sent.ShouldHaveSingleItem();
+        mail.TextBody.ShouldContain($"verify-email?userId={existing.Id.Value}&token=token");
+        mail.TextBody.ShouldContain("Hello Ada Again,");
+        _transaction.Verify(t => t.CommitAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task HandleAsync_WithADisabledAccountsAddress_SucceedsAlikeAndMailsNothing()
+    {
+        var existing = AnAccount("ada@example.com", disabled: true);
+        _identity.Setup(i => i.RegisterAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Result.Success(new Registration(RegistrationOutcome.Disabled, existing)));
 
         var result = await Handler().HandleAsync(new RegisterCommand("ada@example.com", Password, "Ada"), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Ok);
-        _sent.ShouldHaveSingleItem().TextBody.ShouldContain($"verify-email?userId={existing.Id.Value}&token=token");
+        _sent.ShouldBeEmpty();
+        _identity.Verify(i => i.CreateEmailConfirmationTokenAsync(It.IsAny<UserId>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -103,7 +126,8 @@ public sealed class RegisterHandlerTests
     [TestCase(129, false)]
     public async Task HandleAsync_PasswordLength_IsCheckedAgainst10To128(int length, bool accepted)
     {
-        _identity.Setup(i => i.CreateAccountAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>())).ReturnsAsync(Result.Success());
+        _identity.Setup(i => i.RegisterAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((NewAccount a, Owner _, CancellationToken _) => Result.Success(Registered(RegistrationOutcome.Created, a)));
         _identity.Setup(i => i.CreateEmailConfirmationTokenAsync(It.IsAny<UserId>(), It.IsAny<CancellationToken>())).ReturnsAsync("token");
 
         var result = await Handler().HandleAsync(new RegisterCommand("ada@example.com", new string('x', length), "Ada"), CancellationToken.None);
@@ -114,15 +138,19 @@ public sealed class RegisterHandlerTests
     [Test]
     public async Task HandleAsync_WhenTheStoreRefusesThePassword_PassesItsFieldErrorsOn()
     {
-        var refused = Result.Invalid(new ValidationError { Identifier = "password", ErrorMessage = "Refused." });
-        _identity.Setup(i => i.CreateAccountAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>())).ReturnsAsync(refused);
+        var refused = Result<Registration>.Invalid(new ValidationError { Identifier = "password", ErrorMessage = "Refused." });
+        _identity.Setup(i => i.RegisterAsync(It.IsAny<NewAccount>(), It.IsAny<Owner>(), It.IsAny<CancellationToken>())).ReturnsAsync(refused);
 
         var result = await Handler().HandleAsync(new RegisterCommand("ada@example.com", Password, "Ada"), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.ValidationErrors.Select(e => e.Identifier).ShouldBe(["password"]);
         _sent.ShouldBeEmpty();
+        _transaction.Verify(t => t.CommitAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    private RegisterHandler Handler() => new(_identity.Object, _email.Object, Settings, new FakeTimeProvider(Now));
+    private static Registration Registered(RegistrationOutcome outcome, NewAccount account) =>
+        new(outcome, new Account(account.Id, account.Email.Value, account.DisplayName, false, false, "stamp-1", [], account.CreatedAt));
+
+    private RegisterHandler Handler() => new(_identity.Object, _email.Object, _unitOfWork.Object, Settings, new FakeTimeProvider(Now));
 }

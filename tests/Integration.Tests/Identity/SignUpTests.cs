@@ -12,7 +12,6 @@ namespace MediaVault.Integration.Tests.Identity;
 public sealed class SignUpTests(DatabaseProvider provider)
 {
     private const long Quota = 123_456_789;
-    private readonly string _adminEmail = Mailbox.NewAddress("admin");
     private MediaVaultApi _api = null!;
     private HttpClient _client = null!;
 
@@ -21,7 +20,6 @@ public sealed class SignUpTests(DatabaseProvider provider)
     {
         var settings = Mailbox.SmtpSettings();
         settings["Assets:DefaultQuotaBytes"] = Quota.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Admin:Emails"] = $"someone-else@example.com, {_adminEmail.ToUpperInvariant()}";
         _api = await MediaVaultApi.StartAsync(provider, overrides: settings);
         _client = _api.CreateClient();
     }
@@ -234,17 +232,6 @@ public sealed class SignUpTests(DatabaseProvider provider)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await Mailbox.ReadAsync(email)).ShouldBeEmpty();
-    }
-
-    [Test]
-    public async Task Verify_OfAnAddressListedInAdminEmails_GivesTheAdminRole()
-    {
-        await _client.SignUpAsync(_adminEmail);
-        var tokens = await _client.SignInAsync(_adminEmail);
-
-        var me = await (await _client.MeAsync(tokens.AccessToken)).ShouldBeJsonAsync();
-
-        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["admin"]);
     }
 
     [Test]

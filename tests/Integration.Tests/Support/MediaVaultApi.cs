@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,14 +18,18 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _dataDirectory;
 
-    private readonly bool _ownsDatabase;
+    private readonly Action<IServiceCollection>? _services;
 
-    private MediaVaultApi(TestDatabase database, Dictionary<string, string?> settings, string dataDirectory, bool ownsDatabase = true)
+    private bool _ownsDatabase;
+
+    private MediaVaultApi(
+        TestDatabase database, Dictionary<string, string?> settings, string dataDirectory, bool ownsDatabase = true, Action<IServiceCollection>? services = null)
     {
         Database = database;
         _settings = settings;
         _dataDirectory = dataDirectory;
         _ownsDatabase = ownsDatabase;
+        _services = services;
     }
 
     public TestDatabase Database { get; }
@@ -32,7 +37,8 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
     public static async Task<MediaVaultApi> StartAsync(
         DatabaseProvider provider,
         StorageProvider storage = StorageProvider.FileSystem,
-        IDictionary<string, string?>? overrides = null)
+        IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var dataDirectory = Directory.CreateTempSubdirectory("mediavault-data-").FullName;
@@ -64,19 +70,39 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        return await StartAsync(new MediaVaultApi(database, settings, dataDirectory));
+        return await StartAsync(new MediaVaultApi(database, settings, dataDirectory, services: services));
     }
 
     /// <summary>
     /// A second instance of the application over the same database, with a data folder of its own: what a deployment
     /// with several instances looks like. Disposing it leaves the database to <paramref name="first"/>.
     /// </summary>
-    public static async Task<MediaVaultApi> StartSiblingAsync(MediaVaultApi first)
+    public static async Task<MediaVaultApi> StartSiblingAsync(MediaVaultApi first, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(first);
         var dataDirectory = Directory.CreateTempSubdirectory("mediavault-data-").FullName;
         var settings = new Dictionary<string, string?>(first._settings) { ["App:DataDirectory"] = dataDirectory };
-        return await StartAsync(new MediaVaultApi(first.Database, settings, dataDirectory, ownsDatabase: false));
+        return await StartAsync(new MediaVaultApi(first.Database, settings, dataDirectory, ownsDatabase: false, services ?? first._services));
+    }
+
+    /// <summary>
+    /// Stops this host and starts a new one over the same database (which the new host then owns), as a restart or a
+    /// deployment does; <paramref name="overrides"/> change settings and <paramref name="services"/> replaces the test
+    /// services of the new host.
+    /// </summary>
+    public async Task<MediaVaultApi> RestartAsync(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+    {
+        var owned = _ownsDatabase;
+        _ownsDatabase = false;
+        await DisposeAsync();
+        var dataDirectory = Directory.CreateTempSubdirectory("mediavault-data-").FullName;
+        var settings = new Dictionary<string, string?>(_settings) { ["App:DataDirectory"] = dataDirectory };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return await StartAsync(new MediaVaultApi(Database, settings, dataDirectory, owned, services ?? _services));
     }
 
     private static async Task<MediaVaultApi> StartAsync(MediaVaultApi api)
@@ -118,6 +144,10 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     public override async ValueTask DisposeAsync()

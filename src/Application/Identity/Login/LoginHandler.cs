@@ -57,7 +57,6 @@ public sealed class LoginHandler(
             return LoginResult.Failed(LoginStatus.EmailNotVerified);
         }
 
-        account = await identity.ApplyConfiguredRolesAsync(settings, account, cancellationToken);
         await refreshTokens.PurgeExpiredAsync(account.Id, now, cancellationToken);
         var (refreshToken, refreshValue) = RefreshTokenSecret.Issue(Guid.CreateVersion7(), account.Id, now, settings.RefreshTokenLifetime);
         await refreshTokens.AddAsync(refreshToken, cancellationToken);

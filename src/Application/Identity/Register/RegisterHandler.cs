@@ -9,12 +9,20 @@ namespace MediaVault.Application.Identity.Register;
 public sealed record RegisterCommand(string? Email, string? Password, string? DisplayName);
 
 /// <summary>
-/// Signs a person up: the account and its owner (with the default quota) in one transaction, then a verification mail.
-/// An address that already has an account gets the same answer and no second account; its mailbox gets a fresh
-/// verification link if it is still unverified, else a note that the account exists. Either way the caller learns
+/// Signs a person up: the account and its owner (with the default quota), then a verification mail, in one
+/// transaction (the mail is an outbox row, delivered after the commit). An address that already has an account gets
+/// the same answer and no second account. If that account is still unverified, whoever registers last owns it: the
+/// new password and display name replace the old ones and every link mailed before stops working, so a stranger who
+/// registered someone else's address first holds nothing once the owner of the mailbox registers; a fresh link goes to
+/// the mailbox. A verified account gets a note that it exists, a disabled one nothing. Either way the caller learns
 /// nothing about which addresses are registered.
 /// </summary>
-public sealed class RegisterHandler(IIdentityService identity, IEmailSender email, IdentitySettings settings, TimeProvider clock)
+public sealed class RegisterHandler(
+    IIdentityService identity,
+    IEmailSender email,
+    IUnitOfWork unitOfWork,
+    IdentitySettings settings,
+    TimeProvider clock)
 {
     public async Task<Result> HandleAsync(RegisterCommand command, CancellationToken cancellationToken)
     {
@@ -31,35 +39,31 @@ public sealed class RegisterHandler(IIdentityService identity, IEmailSender emai
         var now = clock.GetUtcNow();
         var id = UserId.New();
         var owner = Owner.Open(id, settings.DefaultQuotaBytes, now);
-        // The store hashes the password before it looks for the address, so both outcomes cost the same time.
-        var created = await identity.CreateAccountAsync(new NewAccount(id, address!, displayName!, command.Password!, now), owner, cancellationToken);
-        if (created.IsSuccess)
+        await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
+        var registered = await identity.RegisterAsync(new NewAccount(id, address!, displayName!, command.Password!, now), owner, cancellationToken);
+        if (!registered.IsSuccess)
         {
-            await SendVerificationAsync(id, address!.Value, displayName!, cancellationToken);
-            return Result.Success();
+            return Result.Invalid([.. registered.ValidationErrors]);
         }
 
-        if (created.Status != ResultStatus.Conflict)
+        var (outcome, account) = registered.Value;
+        switch (outcome)
         {
-            return created;
+            case RegistrationOutcome.Created or RegistrationOutcome.CredentialsReplaced:
+                var token = await identity.CreateEmailConfirmationTokenAsync(account.Id, cancellationToken);
+                await email.SendAsync(
+                    IdentityEmails.Verification(account.Email, account.DisplayName, settings.VerificationLink(account.Id.Value, token)),
+                    cancellationToken);
+                break;
+            case RegistrationOutcome.AlreadyVerified:
+                await email.SendAsync(IdentityEmails.AlreadyRegistered(account.Email, account.DisplayName), cancellationToken);
+                break;
+            case RegistrationOutcome.Disabled:
+                // An administrator turned the account off: no mail.
+                break;
         }
 
-        var existing = await identity.FindByEmailAsync(address!, cancellationToken);
-        if (existing is { IsDisabled: false, EmailVerified: false })
-        {
-            await SendVerificationAsync(existing.Id, existing.Email, existing.DisplayName, cancellationToken);
-        }
-        else if (existing is { IsDisabled: false })
-        {
-            await email.SendAsync(IdentityEmails.AlreadyRegistered(existing.Email, existing.DisplayName), cancellationToken);
-        }
-
+        await transaction.CommitAsync(cancellationToken);
         return Result.Success();
-    }
-
-    private async Task SendVerificationAsync(UserId id, string to, string displayName, CancellationToken cancellationToken)
-    {
-        var token = await identity.CreateEmailConfirmationTokenAsync(id, cancellationToken);
-        await email.SendAsync(IdentityEmails.Verification(to, displayName, settings.VerificationLink(id.Value, token)), cancellationToken);
     }
 }

@@ -9,9 +9,10 @@ public sealed record ResetPasswordCommand(Guid? UserId, string? Token, string? N
 
 /// <summary>
 /// Sets a new password with the token from the reset mail. Every session of the user ends: all refresh tokens are
-/// revoked, and the new security stamp stops the access tokens already handed out.
+/// revoked, and the new security stamp stops the access tokens already handed out. An account listed in
+/// <c>Admin__Emails</c> gets the admin role here: its password was just set through its mailbox.
 /// </summary>
-public sealed class ResetPasswordHandler(IIdentityService identity, IRefreshTokenStore refreshTokens, TimeProvider clock)
+public sealed class ResetPasswordHandler(IIdentityService identity, IRefreshTokenStore refreshTokens, IdentitySettings settings, TimeProvider clock)
 {
     public const string InvalidTokenMessage = "The reset link is invalid, has expired or was already used.";
 
@@ -28,7 +29,8 @@ public sealed class ResetPasswordHandler(IIdentityService identity, IRefreshToke
         }
 
         var id = new UserId(command.UserId!.Value);
-        if (command.Token!.Length > VerifyEmail.VerifyEmailHandler.MaxTokenLength || await identity.FindByIdAsync(id, cancellationToken) is null)
+        var account = command.Token!.Length > VerifyEmail.VerifyEmailHandler.MaxTokenLength ? null : await identity.FindByIdAsync(id, cancellationToken);
+        if (account is null)
         {
             return new Validation().Add("token", InvalidTokenMessage).ToResult();
         }
@@ -40,6 +42,7 @@ public sealed class ResetPasswordHandler(IIdentityService identity, IRefreshToke
         }
 
         await refreshTokens.RevokeAllAsync(id, clock.GetUtcNow(), cancellationToken);
+        await identity.GrantConfiguredRolesAsync(settings, account, cancellationToken);
         return Result.Success();
     }
 }

@@ -9,10 +9,12 @@ public sealed record VerifyEmailCommand(Guid? UserId, string? Token);
 
 /// <summary>
 /// Verifies an address with the token from the mail. An unknown user, a forged or expired token and a token of an
-/// address that is already verified (a used link) are all the same Invalid <c>token</c>. A verified address listed
-/// in <c>Admin__Emails</c> makes the account an admin.
+/// address that is already verified (a used link) are all the same Invalid <c>token</c>. Verifying rotates the
+/// security stamp, so every other link mailed before is spent. It never gives the admin role, even to an address listed
+/// in <c>Admin__Emails</c>: a verification only proves that somebody opened a link (a mail scanner does), not who chose
+/// the password; the role comes with a password reset through the mailbox (<see cref="ResetPassword.ResetPasswordHandler"/>).
 /// </summary>
-public sealed class VerifyEmailHandler(IIdentityService identity, IdentitySettings settings)
+public sealed class VerifyEmailHandler(IIdentityService identity)
 {
     public const string InvalidTokenMessage = "The verification link is invalid, has expired or was already used.";
 
@@ -32,12 +34,8 @@ public sealed class VerifyEmailHandler(IIdentityService identity, IdentitySettin
 
         var id = new UserId(command.UserId!.Value);
         var account = command.Token!.Length > MaxTokenLength ? null : await identity.FindByIdAsync(id, cancellationToken);
-        if (account is null || account.EmailVerified || !await identity.ConfirmEmailAsync(id, command.Token, cancellationToken))
-        {
-            return new Validation().Add("token", InvalidTokenMessage).ToResult();
-        }
-
-        await identity.ApplyConfiguredRolesAsync(settings, account with { EmailVerified = true }, cancellationToken);
-        return Result.Success();
+        return account is null || account.EmailVerified || !await identity.ConfirmEmailAsync(id, command.Token, cancellationToken)
+            ? new Validation().Add("token", InvalidTokenMessage).ToResult()
+            : Result.Success();
     }
 }

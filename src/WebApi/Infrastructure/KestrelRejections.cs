@@ -10,21 +10,25 @@ namespace MediaVault.WebApi.Infrastructure;
 /// line or header, a header block too large) with a bare status and <c>Content-Length: 0</c>, and offers no hook to
 /// shape that answer. This connection middleware gives those answers a problem+json body: on an HTTP/1.x connection,
 /// a 4xx response that Kestrel wrote itself (<c>Connection: close</c>, <c>Content-Length: 0</c>, nothing after the
-/// headers; the application never answers a 4xx without a problem body) is rewritten with the same status line and
-/// headers, a problem body and its length. Nothing else changes; HTTP/2 and HTTP/3 frames pass through untouched.
+/// headers; the application never answers a 4xx without a problem body) and is the last thing written before the
+/// connection closes, is rewritten with the same status line and headers, a problem body and its length. Nothing else
+/// changes; HTTP/2 and HTTP/3 frames pass through untouched (ADR-050).
 /// </summary>
 internal static class KestrelRejections
 {
     public static ConnectionDelegate Shape(ConnectionDelegate next) => async connection =>
     {
         var transport = connection.Transport;
-        connection.Transport = new ShapingPipe(transport);
+        var shaping = new ShapingPipe(transport);
+        connection.Transport = shaping;
         try
         {
             await next(connection);
         }
         finally
         {
+            // Kestrel is done with the connection: an answer still held back was its last word.
+            await shaping.Writer.EndAsync();
             connection.Transport = transport;
         }
     };
@@ -68,13 +72,23 @@ internal static class KestrelRejections
     {
         public PipeReader Input => inner.Input;
 
-        public PipeWriter Output { get; } = new ShapingWriter(inner.Output);
+        public ShapingWriter Writer { get; } = new(inner.Output);
+
+        public PipeWriter Output => Writer;
     }
 
-    /// <summary>Holds what is written until the flush, where a whole response of Kestrel's own can be recognised.</summary>
-    private sealed class ShapingWriter(PipeWriter inner) : PipeWriter
+    /// <summary>
+    /// Holds what is written until the flush, where a whole answer of Kestrel's own can be recognised. Such an answer is
+    /// held back until the next write or the end of the connection: only an answer that is the connection's last word
+    /// (Kestrel closes the connection after a rejection) is rewritten. Bytes that merely look like one (the body of a
+    /// stored file, say) are followed by more, or by a close, so they are never turned into something a reverse proxy
+    /// could read as an extra response on a connection it reuses.
+    /// </summary>
+    internal sealed class ShapingWriter(PipeWriter inner) : PipeWriter
     {
         private readonly ArrayBufferWriter<byte> _pending = new();
+
+        private byte[]? _held;
 
         public override void Advance(int bytes) => _pending.Advance(bytes);
 
@@ -85,30 +99,59 @@ internal static class KestrelRejections
         // Kestrel and System.Text.Json ask how much is unflushed to decide when to flush: what is held here, and below.
         public override bool CanGetUnflushedBytes => true;
 
-        public override long UnflushedBytes => _pending.WrittenCount + (inner.CanGetUnflushedBytes ? inner.UnflushedBytes : 0);
+        public override long UnflushedBytes =>
+            _pending.WrittenCount + (_held?.Length ?? 0) + (inner.CanGetUnflushedBytes ? inner.UnflushedBytes : 0);
 
         public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
         public override void Complete(Exception? exception = null)
         {
-            Drain();
+            Drain(completing: true);
             inner.Complete(exception);
         }
 
         public override async ValueTask CompleteAsync(Exception? exception = null)
         {
-            Drain();
+            Drain(completing: true);
             await inner.CompleteAsync(exception);
         }
 
         public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
         {
-            Drain();
+            Drain(completing: false);
             return inner.FlushAsync(cancellationToken);
         }
 
-        private void Drain()
+        /// <summary>The connection ends: an answer held back is sent, rewritten.</summary>
+        public async ValueTask EndAsync()
         {
+            if (_held is not { } held)
+            {
+                return;
+            }
+
+            _held = null;
+            try
+            {
+                inner.Write(Rewrite(held) ?? held);
+                await inner.FlushAsync();
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or ObjectDisposedException)
+            {
+                // The peer or the transport closed first: there is nobody left to answer.
+            }
+        }
+
+        private void Drain(bool completing)
+        {
+            if (_held is { } held)
+            {
+                // Nothing followed it before the end: it was Kestrel's own answer. Anything that follows says it was not.
+                var last = completing && _pending.WrittenCount == 0;
+                inner.Write(last ? Rewrite(held) ?? held : held);
+                _held = null;
+            }
+
             if (_pending.WrittenCount == 0)
             {
                 return;
@@ -117,7 +160,14 @@ internal static class KestrelRejections
             var written = _pending.WrittenSpan;
             if (Rewrite(written) is { } shaped)
             {
-                inner.Write(shaped);
+                if (completing)
+                {
+                    inner.Write(shaped);
+                }
+                else
+                {
+                    _held = written.ToArray();
+                }
             }
             else
             {

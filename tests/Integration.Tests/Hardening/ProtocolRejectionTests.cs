@@ -66,19 +66,41 @@ public sealed class ProtocolRejectionTests(DatabaseProvider provider)
     public async Task UploadAndDownload_ThroughKestrel_KeepEveryByte()
     {
         // The connection middleware that shapes Kestrel's own rejections sees every byte of every response.
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
         var bytes = Uploads.RandomBytes(3 * 1024 * 1024 + 17);
-        var created = await client.RegisterAsync("big.png", "image/png", bytes.Length);
-        var upload = created.GetProperty("upload");
+        using var client = await OwnerClientAsync();
 
-        (await client.PutAsync(upload, bytes, urlOverride: Local(upload.GetProperty("url").GetString()!))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await client.CompleteAsync(created.GetProperty("asset").GetProperty("id").GetGuid())).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var download = await (await client.GetAsync(new Uri($"/api/v1/assets/{created.GetProperty("asset").GetProperty("id").GetGuid()}/download", UriKind.Relative))).ShouldBeJsonAsync();
-        var (sha256, length, _) = await client.DownloadAsync(Local(download.GetProperty("url").GetString()!));
+        var (sha256, length) = await UploadAndDownloadAsync(client, bytes);
 
         length.ShouldBe(bytes.Length);
         sha256.ShouldBe(Uploads.Sha256Of(bytes));
+    }
+
+    [Test]
+    public async Task Download_OfAFileThatLooksLikeKestrelsOwnRejection_IsServedByteForByteAndTheConnectionGoesOn()
+    {
+        var bytes = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nDate: x\r\nServer: Kestrel\r\nContent-Length: 0\r\n\r\n"u8.ToArray();
+        using var client = await OwnerClientAsync();
+
+        var first = await UploadAndDownloadAsync(client, bytes);
+        var second = await UploadAndDownloadAsync(client, bytes);
+
+        first.ShouldBe((Uploads.Sha256Of(bytes), (long)bytes.Length));
+        second.ShouldBe(first);
+        (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<HttpClient> OwnerClientAsync() => _api.ClientFor((await _api.OwnerAsync()).Value);
+
+    private static async Task<(string Sha256, long Length)> UploadAndDownloadAsync(HttpClient client, byte[] bytes)
+    {
+        var created = await client.RegisterAsync("file.png", "image/png", bytes.Length);
+        var upload = created.GetProperty("upload");
+        var id = created.GetProperty("asset").GetProperty("id").GetGuid();
+        (await client.PutAsync(upload, bytes, urlOverride: Local(upload.GetProperty("url").GetString()!))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.CompleteAsync(id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var download = await (await client.GetAsync(new Uri($"/api/v1/assets/{id}/download", UriKind.Relative))).ShouldBeJsonAsync();
+        var (sha256, length, _) = await client.DownloadAsync(Local(download.GetProperty("url").GetString()!));
+        return (sha256, length);
     }
 
     private static Uri Local(string url) => Accounts.Local(new Uri(url));

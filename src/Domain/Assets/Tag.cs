@@ -1,6 +1,12 @@
+using MediaVault.Domain.Common;
+
 namespace MediaVault.Domain.Assets;
 
-/// <summary>A label on an asset: trimmed, lower case, letters, digits, '-', '_' and '.', at most <see cref="MaxLength"/> characters.</summary>
+/// <summary>
+/// A label on an asset: trimmed, lower case, letters, digits, '-', '_' and '.', at most <see cref="MaxLength"/> characters.
+/// A control character anywhere refuses the tag, before trimming: NEL (U+0085) is white space to <c>Trim</c> and would
+/// otherwise be dropped silently instead of refused like every other control character (<see cref="FreeText"/>).
+/// </summary>
 public sealed record Tag
 {
     public const int MaxLength = 50;
@@ -15,7 +21,12 @@ public sealed record Tag
     public static bool TryCreate(string? input, out Tag? tag)
     {
         tag = null;
-        var value = input?.Trim().ToLowerInvariant();
+        if (input is null || !FreeText.IsSingleLine(input))
+        {
+            return false;
+        }
+
+        var value = input.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(value) || value.Length > MaxLength)
         {
             return false;

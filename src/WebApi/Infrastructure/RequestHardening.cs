@@ -25,7 +25,13 @@ public static class RequestHardening
     {
         // Kestrel refuses a non-ASCII header value with a bare 400 before the pipeline. Read as Latin-1, every byte is a
         // character: the header reaches the application, which refuses it with a problem body.
-        services.Configure<KestrelServerOptions>(kestrel => kestrel.RequestHeaderEncodingSelector = _ => Encoding.Latin1);
+        // What Kestrel still refuses before the pipeline (a path that decodes to NUL, a malformed request line) gets a
+        // problem body from a connection middleware.
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.RequestHeaderEncodingSelector = _ => Encoding.Latin1;
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(KestrelRejections.Shape));
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>());
         return services;
     }

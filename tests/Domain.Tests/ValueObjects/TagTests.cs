@@ -31,6 +31,17 @@ public sealed class TagTests
         tag.ShouldBeNull();
     }
 
+    [TestCase("beach\u0085")]
+    [TestCase("\u0085beach")]
+    [TestCase("beach\u0000")]
+    [TestCase("\tbeach")]
+    [TestCase("beach\u001f")]
+    public void TryCreate_WhenTagHasAControlCharacterEvenOneTrimWouldDrop_Refuses(string input)
+    {
+        Tag.TryCreate(input, out var tag).ShouldBeFalse();
+        tag.ShouldBeNull();
+    }
+
     [Test]
     public void TryCreate_WhenTagIsLongerThanMaxLength_Refuses()
     {

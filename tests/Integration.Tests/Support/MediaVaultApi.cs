@@ -38,7 +38,8 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
         DatabaseProvider provider,
         StorageProvider storage = StorageProvider.FileSystem,
         IDictionary<string, string?>? overrides = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool kestrel = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var dataDirectory = Directory.CreateTempSubdirectory("mediavault-data-").FullName;
@@ -70,7 +71,15 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        return await StartAsync(new MediaVaultApi(database, settings, dataDirectory, services: services));
+        var api = new MediaVaultApi(database, settings, dataDirectory, services: services);
+        if (kestrel)
+        {
+            // A real Kestrel on a free loopback port: for what only a real server does (header bytes, request line
+            // parsing, the peer address). CreateClient then answers a client for that address.
+            api.UseKestrel(0);
+        }
+
+        return await StartAsync(api, kestrel);
     }
 
     /// <summary>
@@ -105,11 +114,20 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
         return await StartAsync(new MediaVaultApi(Database, settings, dataDirectory, owned, services ?? _services));
     }
 
-    private static async Task<MediaVaultApi> StartAsync(MediaVaultApi api)
+    private static async Task<MediaVaultApi> StartAsync(MediaVaultApi api, bool kestrel = false)
     {
         try
         {
-            _ = api.Server; // start now: migrations run, configuration errors surface here
+            // Start now: migrations run, configuration errors surface here.
+            if (kestrel)
+            {
+                api.StartServer();
+            }
+            else
+            {
+                _ = api.Server;
+            }
+
             return api;
         }
         catch

@@ -2333,7 +2333,8 @@ export enum AssetStatus {
 
 /** The caller's effective capabilities on the asset. */
 export interface AccessResponse {
-    role: AccessRole | undefined;
+    /** What the caller is to an asset, weakest first; the owner is not a grant. */
+    role: AccessResponseRole | undefined;
     canView: boolean;
     canDownload: boolean;
     canEdit: boolean;
@@ -2396,17 +2397,23 @@ export interface CreateAssetRequest {
     title: string | undefined;
     description: string | undefined;
     tags: (string | undefined)[] | undefined;
+
+    [key: string]: any;
 }
 
 /** parts is required for a multipart upload, ignored otherwise (the body may then be empty). */
 export interface CompleteUploadRequest {
     parts: CompletedPartRequest[] | undefined;
+
+    [key: string]: any;
 }
 
 /** One uploaded part of a multipart upload: its number and the ETag header its PUT answered with. */
 export interface CompletedPartRequest {
     partNumber: number | undefined;
     etag: string | undefined;
+
+    [key: string]: any;
 }
 
 /** New details; a field left out or null stays as it is. A blank description removes it; tags: [] removes every tag. */
@@ -2414,6 +2421,8 @@ export interface UpdateAssetRequest {
     title: string | undefined;
     description: string | undefined;
     tags: (string | undefined)[] | undefined;
+
+    [key: string]: any;
 }
 
 /** A presigned GET of the asset's bytes; it stops working at expiresAt. */
@@ -2427,6 +2436,8 @@ export interface RegisterRequest {
     email: string;
     password: string;
     displayName: string;
+
+    [key: string]: any;
 }
 
 export interface EmailVerifiedResponse {
@@ -2437,10 +2448,14 @@ export interface EmailVerifiedResponse {
 export interface VerifyEmailRequest {
     userId: string;
     token: string;
+
+    [key: string]: any;
 }
 
 export interface ResendVerificationRequest {
     email: string;
+
+    [key: string]: any;
 }
 
 /** A token pair. Send accessToken as Authorization: Bearer; it expires after expiresIn seconds. Trade refreshToken (single use) for the next pair at POST /auth/refresh. */
@@ -2454,18 +2469,26 @@ export interface TokenResponse {
 export interface LoginRequest {
     email: string;
     password: string;
+
+    [key: string]: any;
 }
 
 export interface RefreshRequest {
     refreshToken: string;
+
+    [key: string]: any;
 }
 
 export interface LogoutRequest {
     refreshToken: string;
+
+    [key: string]: any;
 }
 
 export interface ForgotPasswordRequest {
     email: string;
+
+    [key: string]: any;
 }
 
 /** The two values of the link in the reset mail, and the new password. */
@@ -2473,6 +2496,8 @@ export interface ResetPasswordRequest {
     userId: string;
     token: string;
     newPassword: string;
+
+    [key: string]: any;
 }
 
 /** The signed-in account. storageUsedBytes counts ready assets; storageReservedBytes uploads in progress; both count against storageQuotaBytes. */
@@ -2527,6 +2552,8 @@ export interface CreateGrantRequest {
     granteeEmail: string;
     role: string;
     expiresAt: string | undefined;
+
+    [key: string]: any;
 }
 
 /** A list that is never paginated (an asset's grants or links). */
@@ -2540,6 +2567,8 @@ export interface ChangeGrantRequest {
     role: string | undefined;
     /** Left out: unchanged. null: never expires. A timestamp: expires then. */
     expiresAt: string | undefined;
+
+    [key: string]: any;
 }
 
 /** A link just created. token and url are shown only in this response: only a hash of the token is kept. url is {App__PublicBaseUrl}/api/v1/public/links/{token}. */
@@ -2561,6 +2590,8 @@ export interface CreateLinkRequest {
     expiresAt: string | undefined;
     password: string | undefined;
     maxDownloads: number | undefined;
+
+    [key: string]: any;
 }
 
 /** A list that is never paginated (an asset's grants or links). */
@@ -2598,6 +2629,8 @@ export interface PublicAssetResponse {
 /** The link's password, if it has one. */
 export interface PublicDownloadRequest {
     password: string | undefined;
+
+    [key: string]: any;
 }
 
 /** One keyset page: pass nextCursor as cursor for the next; null on the last page. */
@@ -2634,6 +2667,13 @@ export enum Kind {
 export enum Disposition {
     Attachment = "attachment",
     Inline = "inline",
+}
+
+export enum AccessResponseRole {
+    Viewer = "viewer",
+    Editor = "editor",
+    Manager = "manager",
+    Owner = "owner",
 }
 
 export class ApiException extends Error {

@@ -1,9 +1,16 @@
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
-import { test } from "node:test";
+import { after, before, test } from "node:test";
 import { createClient, ProblemError } from "../src/index.js";
 import { signUp } from "./accounts.js";
+import { ContractProxy } from "./contract-proxy.js";
 import { apiUrl } from "./support.js";
+
+// The flow runs through Prism's validating proxy: every request and answer must match the served document.
+let contract: ContractProxy;
+before(async () => (contract = await ContractProxy.start(apiUrl())));
+after(() => contract.stop());
+const through = () => ({ baseUrl: contract.origin, fetch: contract.fetch });
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -24,13 +31,13 @@ function isProblem(status: number, typeSuffix?: string) {
   };
 }
 
-test("sign in, upload, share, download the same bytes, revoke, and download by public link", async () => {
+test("sign in, upload, share, download the same bytes, revoke, and download by public link, all as the document says", async () => {
   const alice = await signUp("alice");
   const bob = await signUp("bob");
   const content = randomBytes(300 * 1024);
-  const aliceClient = createClient({ baseUrl: apiUrl() });
+  const aliceClient = createClient(through());
   await aliceClient.login(alice.email, alice.password);
-  const bobClient = createClient({ baseUrl: apiUrl() });
+  const bobClient = createClient(through());
   await bobClient.login(bob.email, bob.password);
 
   const asset = await aliceClient.uploadFile(content, {
@@ -57,7 +64,7 @@ test("sign in, upload, share, download the same bytes, revoke, and download by p
 
   // A public link with a password and one download, used without signing in.
   const link = await aliceClient.links.create(asset.id, { password: "open sesame", maxDownloads: 1 });
-  const anonymous = createClient({ baseUrl: apiUrl() });
+  const anonymous = createClient(through());
   const about = await anonymous.publicLinks.get(link.token);
   assert.equal(about.asset.fileName, "holiday.mp4");
   assert.equal(about.requiresPassword, true);
@@ -69,4 +76,7 @@ test("sign in, upload, share, download the same bytes, revoke, and download by p
   const actions: string[] = [];
   for await (const entry of aliceClient.activity.iterate(asset.id)) actions.push(entry.action);
   assert.ok(actions.includes("grant.revoked"), actions.join(", "));
+
+  // Every status above (the 403, 404 and 401 too) is declared, and every body matches its schema.
+  assert.deepEqual(contract.violations, [], contract.violations.join("\n"));
 });

@@ -52,6 +52,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseJsonBodyCheck();
 
+app.UseOpenApiDocumentRewriter();
 app.UseOpenApi();
 app.UseSwaggerUi(ui =>
 {

@@ -7,6 +7,7 @@ export interface Account {
   email: string;
   password: string;
   accessToken: string;
+  refreshToken: string;
 }
 
 /** Signs up through the API, follows the e-mailed verification link, and signs in. */
@@ -30,6 +31,6 @@ export async function signUp(name: string): Promise<Account> {
     body: JSON.stringify({ email, password }),
   });
   assert.equal(login.status, 200, await login.clone().text());
-  const tokens = (await login.json()) as { accessToken: string };
-  return { email, password, accessToken: tokens.accessToken };
+  const tokens = (await login.json()) as { accessToken: string; refreshToken: string };
+  return { email, password, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
 }

@@ -1,28 +1,17 @@
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
-import { test } from "node:test";
-import {
-  ApiException,
-  AssetsClient,
-  AssetStatus,
-  Disposition,
-  GrantsClient,
-  LinksClient,
-  PublicLinksClient,
-  type ProblemDetails,
-} from "../src/client.js";
+import { after, before, test } from "node:test";
+import { createClient, ProblemError } from "../src/index.js";
 import { signUp } from "./accounts.js";
+import { ContractProxy } from "./contract-proxy.js";
 import { apiUrl } from "./support.js";
 
-/** The generated clients take any fetch; this one adds the bearer token. */
-function signedIn(accessToken: string) {
-  return {
-    fetch: (url: RequestInfo, init?: RequestInit) =>
-      fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${accessToken}` } }),
-  };
-}
+// The flow runs through Prism's validating proxy: every request and answer must match the served document.
+let contract: ContractProxy;
+before(async () => (contract = await ContractProxy.start(apiUrl())));
+after(() => contract.stop());
+const through = () => ({ baseUrl: contract.origin, fetch: contract.fetch });
 
-const anonymous = { fetch: (url: RequestInfo, init?: RequestInit) => fetch(url, init) };
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 async function bytesAt(url: string): Promise<Uint8Array> {
@@ -31,66 +20,63 @@ async function bytesAt(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/**
- * The generated client throws a declared error response as its typed problem body, and any other as an
- * ApiException carrying the raw response: either way the caller gets the RFC 9457 problem.
- */
+/** Asserts that a call failed with a problem of this status (and type, when given). */
 function isProblem(status: number, typeSuffix?: string) {
   return (error: unknown) => {
-    const problem = error instanceof ApiException ? (JSON.parse(error.response) as ProblemDetails) : (error as ProblemDetails);
-    assert.equal(problem?.status, status, `expected a ${status} problem, got ${JSON.stringify(error)}`);
-    assert.ok(problem.title, "a problem has a title");
-    if (typeSuffix) assert.ok(problem.type?.endsWith(typeSuffix), `problem type ${problem.type}`);
+    assert.ok(error instanceof ProblemError, `expected a ProblemError, got ${String(error)}`);
+    assert.equal(error.status, status, error.message);
+    assert.ok(error.title, "a problem has a title");
+    if (typeSuffix) assert.ok(error.type.endsWith(typeSuffix), `problem type ${error.type}`);
     return true;
   };
 }
 
-test("sign up, upload through the instruction, share, download the same bytes, revoke, and download by public link", async () => {
+test("sign in, upload, share, download the same bytes, revoke, and download by public link, all as the document says", async () => {
   const alice = await signUp("alice");
   const bob = await signUp("bob");
   const content = randomBytes(300 * 1024);
+  const aliceClient = createClient(through());
+  await aliceClient.login(alice.email, alice.password);
+  const bobClient = createClient(through());
+  await bobClient.login(bob.email, bob.password);
 
-  // Alice registers a video and sends its bytes straight to storage, as the upload instruction says.
-  const aliceAssets = new AssetsClient(apiUrl(), signedIn(alice.accessToken));
-  const created = await aliceAssets.create({
-    fileName: "holiday.mp4", contentType: "video/mp4", sizeBytes: content.length, sha256: sha256(content),
-    title: "Holiday", description: "Two minutes at the beach", tags: ["e2e", "beach"],
+  const asset = await aliceClient.uploadFile(content, {
+    fileName: "holiday.mp4", contentType: "video/mp4", title: "Holiday", description: "Two minutes at the beach", tags: ["e2e", "beach"],
   });
-  assert.equal(created.asset.status, AssetStatus.Pending);
-  assert.equal(created.upload.method, "PUT");
-  const put = await fetch(created.upload.url!, { method: "PUT", headers: created.upload.headers, body: content });
-  assert.equal(put.status, 200, await put.text());
-  const ready = await aliceAssets.completeUpload(created.asset.id, { parts: undefined });
-  assert.equal(ready.status, AssetStatus.Ready);
+  assert.equal(asset.status, "ready");
+  assert.equal(asset.sha256, sha256(content));
 
   // Bob cannot see it until Alice shares it with him.
-  const bobAssets = new AssetsClient(apiUrl(), signedIn(bob.accessToken));
-  await assert.rejects(bobAssets.get(created.asset.id), isProblem(404, "not-found"));
-  const grants = new GrantsClient(apiUrl(), signedIn(alice.accessToken));
-  const grant = await grants.create(created.asset.id, { granteeEmail: bob.email, role: "viewer", expiresAt: undefined });
+  await assert.rejects(bobClient.assets.get(asset.id), isProblem(404, "not-found"));
+  const grant = await aliceClient.grants.create(asset.id, { granteeEmail: bob.email, role: "viewer" });
   assert.equal(grant.grantee.email, bob.email);
 
-  // Bob downloads exactly the bytes Alice uploaded.
-  const seen = await bobAssets.get(created.asset.id);
+  const seen = await bobClient.assets.get(asset.id);
   assert.equal(seen.access.canDownload, true);
   assert.equal(seen.access.canEdit, false);
-  const download = await bobAssets.download(created.asset.id, Disposition.Attachment);
+  await assert.rejects(bobClient.assets.update(asset.id, { title: "Mine now" }), isProblem(403, "forbidden"));
+  const download = await bobClient.assets.download(asset.id, { disposition: "attachment" });
   assert.equal(sha256(await bytesAt(download.url)), sha256(content));
 
-  // Once revoked, the asset no longer exists for Bob: a typed not-found error.
-  await grants.delete(created.asset.id, grant.id);
-  await assert.rejects(bobAssets.get(created.asset.id), isProblem(404, "not-found"));
-  await assert.rejects(bobAssets.download(created.asset.id, Disposition.Attachment), isProblem(404));
+  // Once revoked, the asset no longer exists for Bob.
+  await aliceClient.grants.delete(asset.id, grant.id);
+  await assert.rejects(bobClient.assets.get(asset.id), isProblem(404, "not-found"));
 
-  // A public link with a password and one download.
-  const link = await new LinksClient(apiUrl(), signedIn(alice.accessToken))
-    .create(created.asset.id, { expiresAt: undefined, password: "open sesame", maxDownloads: 1 });
-  const publicLinks = new PublicLinksClient(apiUrl(), anonymous);
-  const about = await publicLinks.get(link.token);
+  // A public link with a password and one download, used without signing in.
+  const link = await aliceClient.links.create(asset.id, { password: "open sesame", maxDownloads: 1 });
+  const anonymous = createClient(through());
+  const about = await anonymous.publicLinks.get(link.token);
   assert.equal(about.asset.fileName, "holiday.mp4");
   assert.equal(about.requiresPassword, true);
-  await assert.rejects(publicLinks.download(link.token, { password: "wrong" }), isProblem(401));
-  const viaLink = await publicLinks.download(link.token, { password: "open sesame" });
+  await assert.rejects(anonymous.publicLinks.download(link.token, { password: "wrong" }), isProblem(401));
+  const viaLink = await anonymous.publicLinks.download(link.token, { password: "open sesame" });
   assert.equal(sha256(await bytesAt(viaLink.url)), sha256(content));
-  await assert.rejects(publicLinks.get(link.token), isProblem(404));
+  await assert.rejects(anonymous.publicLinks.get(link.token), isProblem(404));
+
+  const actions: string[] = [];
+  for await (const entry of aliceClient.activity.iterate(asset.id)) actions.push(entry.action);
+  assert.ok(actions.includes("grant.revoked"), actions.join(", "));
+
+  // Every status above (the 403, 404 and 401 too) is declared, and every body matches its schema.
+  assert.deepEqual(contract.violations, [], contract.violations.join("\n"));
 });

@@ -13,6 +13,13 @@ export function apiUrl(): string {
   return url;
 }
 
+/** The S3 test server behind the live API (the presigned upload and download URLs point at it). */
+export function s3Url(): string {
+  const url = process.env.MEDIAVAULT_TEST_S3_URL;
+  if (!url) throw new Error("MEDIAVAULT_TEST_S3_URL is not set: run ./scripts/test.sh.");
+  return url;
+}
+
 export function maildevUrl(): string {
   const url = process.env.MEDIAVAULT_TEST_MAILDEV_URL;
   if (!url) throw new Error("MEDIAVAULT_TEST_MAILDEV_URL is not set: run ./scripts/test.sh.");

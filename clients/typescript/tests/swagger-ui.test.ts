@@ -9,7 +9,7 @@ import { apiUrl, packageRoot } from "./support.js";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-test("QA can authorize in the NSwag UI and execute GET /api/v1/me", async () => {
+test("QA can authorize in the NSwag UI, read the documented example and execute GET /api/v1/me", async () => {
   const account = await signUp("qa");
   // A fresh profile each run; flags keep Chromium off the (closed) network.
   const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), "mediavault-chromium-")), {
@@ -31,6 +31,10 @@ test("QA can authorize in the NSwag UI and execute GET /api/v1/me", async () => 
 
     const operation = page.locator('[id^="operations-"][id$="Me_Get"]').first();
     await operation.locator(".opblock-summary").click();
+    // The documented 200 answer shows the document's example.
+    const documented = operation.locator(".responses-wrapper").first();
+    await documented.waitFor();
+    assert.match(await documented.innerText(), /ana@example\.com/);
     const execute = operation.locator("button.execute");
     if (!(await execute.isVisible())) {
       await operation.locator("button.try-out__btn").click(); // "Try it out", unless the UI starts in that mode

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using NSwag;
 using NSwag.Generation.Processors.Security;
 
@@ -10,14 +12,19 @@ internal static class OpenApiSetup
         ("Auth", "Sign up, confirm the e-mail address, sign in, rotate and revoke refresh tokens, reset the password."),
         ("Me", "The signed-in account."),
         ("Assets", "Images, video and audio: private to their owner unless shared. Upload and download through presigned URLs."),
-        ("Grants", "Per-person roles on an asset (viewer, editor, manager), with optional expiry."),
-        ("Links", "Public links to an asset, with optional expiry, password and download limit."),
-        ("PublicLinks", "What anyone holding a public link's token may do, without signing in."),
+        ("Sharing", "Per-person roles on an asset (viewer, editor, manager) with optional expiry, and public links to it with optional expiry, password and download limit."),
+        ("Public links", "What anyone holding a public link's token may do, without signing in."),
         ("Activity", "The activity log of an asset."),
-        ("Admin", "Account administration. Administrators manage accounts, never other people's content."),
+        ("Administration", "Account administration. Administrators manage accounts, never other people's content."),
         ("Storage", "Upload and download URLs of the embedded filesystem store (presigned like S3's)."),
         ("Operations", "Liveness and readiness probes."),
     ];
+
+    /// <summary>How the API writes JSON (see Program.cs): examples are written the same way.</summary>
+    private static readonly JsonSerializerOptions ExampleJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
 
     public static IServiceCollection AddOpenApiDocumentation(this IServiceCollection services) =>
         services.AddOpenApiDocument(settings =>
@@ -48,6 +55,7 @@ internal static class OpenApiSetup
             settings.OperationProcessors.Add(new EndpointMetadataOperationProcessor());
             settings.OperationProcessors.Add(new AllowedValuesOperationProcessor());
             settings.OperationProcessors.Add(new ProblemResponsesOperationProcessor());
+            settings.OperationProcessors.Add(new ExamplesOperationProcessor(ExampleJson));
             settings.PostProcess = document =>
             {
                 document.Info.License = new OpenApiLicense { Name = "MIT", Url = "https://opensource.org/licenses/MIT" };
@@ -60,10 +68,13 @@ internal static class OpenApiSetup
                     }
                 }
 
-                // Every tag used by an operation is declared once, with what it groups.
-                foreach (var (name, description) in TagDescriptions)
+                // Every tag used by an operation is declared once, with what it groups (a tag missing from the table
+                // gets a plain description rather than none: add it to the table).
+                var used = document.Operations.SelectMany(o => o.Operation.Tags).Distinct().ToList();
+                foreach (var (name, description) in TagDescriptions.Where(t => used.Contains(t.Name))
+                    .Concat(used.Where(u => TagDescriptions.All(t => t.Name != u)).Select(u => (Name: u, Description: $"Operations on {u}."))))
                 {
-                    if (document.Operations.Any(o => o.Operation.Tags.Contains(name)) && document.Tags.All(t => t.Name != name))
+                    if (document.Tags.All(t => t.Name != name))
                     {
                         document.Tags.Add(new OpenApiTag { Name = name, Description = description });
                     }

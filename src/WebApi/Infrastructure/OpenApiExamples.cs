@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using MediaVault.WebApi.Contracts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MediaVault.WebApi.Infrastructure;
+
+/// <summary>
+/// One realistic example per request and response type, keyed by the type whose schema it illustrates, and one problem
+/// per status. <see cref="ExamplesOperationProcessor"/> attaches them to the OpenAPI document; the linters check that
+/// each one is valid against its schema. A type missing here gets a sample generated from its schema.
+/// </summary>
+internal static class OpenApiExamples
+{
+    private static readonly Guid AssetId = Guid.Parse("0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11");
+    private static readonly Guid OwnerId = Guid.Parse("0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01");
+    private static readonly Guid GranteeId = Guid.Parse("0193a5b9-22bb-7c4d-9e3f-6a7b8c9d0e02");
+    private static readonly Guid GrantId = Guid.Parse("0193a5c4-33cc-7d5e-8f40-7b8c9d0e1f03");
+    private static readonly Guid LinkId = Guid.Parse("0193a5c6-44dd-7e6f-9051-8c9d0e1f2a04");
+    private static readonly DateTimeOffset Created = new(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Expires = new(2026, 12, 31, 23, 59, 0, TimeSpan.Zero);
+    private const string Sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private const string Storage = "https://media.example.com/storage/objects/0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11";
+    private const string Signature = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=3f1c";
+    private const string LinkToken = "kq3Xv9cT0bWm4N7pZr2LsA8eYhUd6GfJ";
+
+    private static readonly AssetResponse Asset = new(
+        AssetId, OwnerId, "Holiday", "Two minutes at the beach", "holiday.mp4", "video/mp4", AssetKind.Video, 73_400_320,
+        Sha256, AssetStatus.Ready, ["beach", "2026"], Created, Created.AddMinutes(2),
+        new AccessResponse(AccessRole.Owner, true, true, true, true, true));
+
+    private static readonly GrantResponse Grant = new(
+        GrantId, AssetId, new GranteeResponse(GranteeId, "bo@example.com", "Bo"), AccessRole.Viewer, Expires, Created, OwnerId, true);
+
+    private static readonly LinkResponse Link = new(LinkId, Expires, true, 3, 1, Created, OwnerId, true);
+
+    private static readonly Dictionary<Type, object> ByType = new()
+    {
+        [typeof(CreateAssetRequest)] = new CreateAssetRequest("holiday.mp4", "video/mp4", 73_400_320, Sha256, "Holiday", "Two minutes at the beach", ["beach", "2026"]),
+        [typeof(CreateAssetResponse)] = new CreateAssetResponse(
+            Asset with { Status = AssetStatus.Pending },
+            new UploadResponse(
+                "MULTIPART", null, new Dictionary<string, string>(), 16_777_216,
+                [.. Enumerable.Range(1, 5).Select(n => new UploadPartResponse(n, new Uri(
+                    string.Create(CultureInfo.InvariantCulture, $"{Storage}?partNumber={n}&uploadId=2~b7Qx&{Signature}"))))],
+                Created.AddMinutes(15))),
+        [typeof(CompleteUploadRequest)] = new CompleteUploadRequest(
+            [new CompletedPartRequest(1, "\"6f5902ac237024bdd0c176cb93063dc4\""), new CompletedPartRequest(2, "\"e1faffb3e614e6c2fba74296962386b7\"")]),
+        [typeof(UpdateAssetRequest)] = new UpdateAssetRequest("Holiday 2026", "Two minutes at the beach, at sunset", ["beach", "sunset"]),
+        [typeof(AssetResponse)] = Asset,
+        [typeof(PageResponse<AssetResponse>)] = new PageResponse<AssetResponse>([Asset], "eyJjIjoiMjAyNi0xMi0wMVQwOTozMDowMFoifQ"),
+        [typeof(DownloadResponse)] = new DownloadResponse(new Uri($"{Storage}?{Signature}"), Created.AddMinutes(5)),
+        [typeof(RegisterRequest)] = new RegisterRequest("ana@example.com", "a long passphrase", "Ana"),
+        [typeof(VerifyEmailRequest)] = new VerifyEmailRequest(OwnerId, "CfDJ8Nq2vXk"),
+        [typeof(EmailVerifiedResponse)] = new EmailVerifiedResponse(true),
+        [typeof(ResendVerificationRequest)] = new ResendVerificationRequest("ana@example.com"),
+        [typeof(LoginRequest)] = new LoginRequest("ana@example.com", "a long passphrase"),
+        [typeof(RefreshRequest)] = new RefreshRequest("mQ3k9bT5xVzP2nL8rW1cY6hD0fJ4gS7a"),
+        [typeof(LogoutRequest)] = new LogoutRequest("mQ3k9bT5xVzP2nL8rW1cY6hD0fJ4gS7a"),
+        [typeof(ForgotPasswordRequest)] = new ForgotPasswordRequest("ana@example.com"),
+        [typeof(ResetPasswordRequest)] = new ResetPasswordRequest(OwnerId, "CfDJ8Nq2vXk", "another long passphrase"),
+        [typeof(TokenResponse)] = new TokenResponse("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMTkzYTViOCJ9.c2lnbmF0dXJl", "mQ3k9bT5xVzP2nL8rW1cY6hD0fJ4gS7a", "Bearer", 900),
+        [typeof(MeResponse)] = new MeResponse(OwnerId, "ana@example.com", "Ana", true, ["user"], 73_400_320, 0, 10_737_418_240, Created),
+        [typeof(PageResponse<ActivityEntryResponse>)] = new PageResponse<ActivityEntryResponse>(
+            [new ActivityEntryResponse(Guid.Parse("0193a5c8-55ee-7f70-a162-9d0e1f2a3b05"), Created.AddMinutes(3), OwnerId, "grant.created",
+                JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["grantId"] = GrantId.ToString(), ["granteeId"] = GranteeId.ToString(), ["role"] = "viewer" }))],
+            null),
+        [typeof(CreateGrantRequest)] = new CreateGrantRequest("bo@example.com", "viewer", Expires),
+        [typeof(ChangeGrantRequest)] = new ChangeGrantRequest { Role = "editor", ExpiresAt = Expires },
+        [typeof(GrantResponse)] = Grant,
+        [typeof(ItemsResponse<GrantResponse>)] = new ItemsResponse<GrantResponse>([Grant]),
+        [typeof(CreateLinkRequest)] = new CreateLinkRequest(Expires, "open sesame", 3),
+        [typeof(CreatedLinkResponse)] = new CreatedLinkResponse(
+            LinkId, LinkToken, new Uri($"https://media.example.com/api/v1/public/links/{LinkToken}"), Expires, true, 3, 0, Created, OwnerId, true),
+        [typeof(ItemsResponse<LinkResponse>)] = new ItemsResponse<LinkResponse>([Link]),
+        [typeof(PublicLinkResponse)] = new PublicLinkResponse(
+            new PublicAssetResponse("Holiday", "holiday.mp4", "video/mp4", AssetKind.Video, 73_400_320), true, Expires),
+        [typeof(PublicDownloadRequest)] = new PublicDownloadRequest("open sesame"),
+        [typeof(PageResponse<AdminUserResponse>)] = new PageResponse<AdminUserResponse>(
+            [new AdminUserResponse(OwnerId, "ana@example.com", "Ana", true, false, ["user"], 73_400_320, 12, Created)], null),
+    };
+
+    /// <summary>The example of a request or response body of type <paramref name="type"/>, if there is one.</summary>
+    public static object? For(Type type) => ByType.GetValueOrDefault(type);
+
+    /// <summary>The problem an operation answers with <paramref name="status"/>, as the API writes it.</summary>
+    public static ProblemDetails Problem(int status)
+    {
+        var problem = status switch
+        {
+            400 => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["fileName"] = ["The file name is required."] })
+            {
+                Type = ProblemTypes.Validation,
+                Title = "One or more validation errors occurred.",
+                Detail = "See errors for each field.",
+            },
+            401 => new ProblemDetails { Type = ProblemTypes.Unauthorized, Title = "Unauthorized", Detail = "The access token is missing, invalid or expired." },
+            403 => new ProblemDetails { Type = ProblemTypes.Forbidden, Title = "Forbidden", Detail = "Your role on this asset does not allow this." },
+            404 => new ProblemDetails { Type = ProblemTypes.NotFound, Title = "Not Found", Detail = "The resource does not exist." },
+            409 => new ProblemDetails { Type = ProblemTypes.Conflict, Title = "Conflict", Detail = "The upload is not complete: the stored object is missing." },
+            413 => new ProblemDetails { Type = ProblemTypes.BadRequest, Title = "Payload Too Large", Detail = "The request body is too large." },
+            415 => new ProblemDetails { Type = ProblemTypes.BadRequest, Title = "Unsupported Media Type", Detail = "The request body must be application/json in UTF-8." },
+            429 => new ProblemDetails { Type = ProblemTypes.TooManyRequests, Title = "Too Many Requests", Detail = "Retry after the number of seconds in Retry-After." },
+            503 => new ProblemDetails { Type = ProblemTypes.Unavailable, Title = "Service Unavailable", Detail = "The database did not answer: retry after Retry-After." },
+            _ => new ProblemDetails { Type = ProblemTypes.Internal, Title = "Internal Server Error", Detail = "The server failed to answer; the fault is logged." },
+        };
+        problem.Status = status;
+        problem.Extensions["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        return problem;
+    }
+}

@@ -71,6 +71,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 
 var api = app.MapGroup("/api/v1");
 api.MapAssetEndpoints();
+api.MapAssetMediaEndpoints();
 api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapGrantEndpoints();

@@ -249,6 +249,36 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     }
 
     [Test]
+    public async Task Process_WhenThisInstanceHasMediaDisabled_WaitsDurablyUntilAnInstanceThatProcessesStarts()
+    {
+        var objects = Directory.CreateTempSubdirectory("mediavault-objects-").FullName;
+        await using var idle = await MediaVaultApi.StartAsync(provider, storage, new Dictionary<string, string?>
+        {
+            ["Media:Enabled"] = "false",
+            ["Storage:FileSystem:Root"] = objects,
+            ["Jobs:PollIntervalMilliseconds"] = "200",
+        });
+        var owner = await idle.AccountAsync();
+        using var idleClient = idle.ClientFor(owner.Value);
+        using var idleStore = idle.StoreClient(storage);
+        var png = TestMedia.TransparentPng(80, 40);
+        var registered = await idleClient.RegisterAsync("later.png", "image/png", png.Length);
+        (await idleStore.PutAsync(registered.GetProperty("upload"), png)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = registered.GetProperty("asset").GetProperty("id").GetGuid();
+        (await idleClient.CompleteAsync(id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var queue = (await (await idle.CreateClient().GetAsync(Url("/health/ready"))).ShouldBeJsonAsync()).GetProperty("checks").GetProperty("media").GetProperty("data");
+        queue.GetProperty("enabled").GetBoolean().ShouldBeFalse();
+        queue.GetProperty("waiting").GetInt32().ShouldBe(1);
+        await using var worker = await MediaVaultApi.StartSiblingAsync(idle, new Dictionary<string, string?> { ["Media:Enabled"] = "true" });
+        using var workerClient = worker.ClientFor(owner.Value);
+        var asset = await ProcessedAsync(workerClient, id);
+
+        Rendition(asset, "thumbnail").ShouldBe(("ready", "image/webp", 80, 40));
+        asset.GetProperty("sha256").GetString().ShouldBe(Uploads.Sha256Of(png));
+    }
+
+    [Test]
     public async Task Ready_ReportsTheMediaQueue()
     {
         using var client = _api.CreateClient();

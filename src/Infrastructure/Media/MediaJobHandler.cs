@@ -1,5 +1,8 @@
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.ProcessMedia;
+using MediaVault.Infrastructure.Jobs;
+using MediaVault.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +14,8 @@ namespace MediaVault.Infrastructure.Media;
 /// logged with its reason; the job then succeeds, since retrying cannot fix it (ADR-056). The store or a tool that does
 /// not answer throws, and the queue retries with backoff.
 /// </summary>
-internal sealed partial class MediaJobHandler(ProcessMediaHandler handler, IOptions<MediaOptions> options, ILogger<MediaJobHandler> logger) : IJobHandler
+internal sealed partial class MediaJobHandler(
+    ProcessMediaHandler handler, MediaVaultDbContext db, IOptions<MediaOptions> options, ILogger<MediaJobHandler> logger) : IJobHandler
 {
     public string Kind => MediaJobs.ProcessKind;
 
@@ -27,7 +31,16 @@ internal sealed partial class MediaJobHandler(ProcessMediaHandler handler, IOpti
             return;
         }
 
-        await handler.HandleAsync(command, cancellationToken);
+        var result = await handler.HandleAsync(command, cancellationToken);
+        if (result.IsSuccess && result.Value is { } reason)
+        {
+            // The running job of this asset (its dedupe key) keeps the reason; succeeding does not clear last_error.
+            var note = reason.Length > Job.LastErrorMaxLength ? reason[..Job.LastErrorMaxLength] : reason;
+            var key = command.AssetId.ToString();
+            await db.Jobs
+                .Where(j => j.Kind == MediaJobs.ProcessKind && j.DedupeKey == key && j.State == JobStates.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LastError, note), cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A media.process job with an unreadable payload ({Length} characters) was dropped")]

@@ -6,6 +6,7 @@ using MediaVault.Domain.Assets;
 using RenditionNames = MediaVault.Domain.Assets.Media.Rendition;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Integration.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 using static MediaVault.Integration.Tests.Support.SeedSharing;
 
@@ -105,6 +106,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         Rendition(fine, "thumbnail").ShouldBe(("ready", "image/webp", 64, 32));
         var problem = await (await client.GetAsync(Url($"/api/v1/assets/{corrupt}/renditions/thumbnail"))).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         problem.GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
+        (await JobNoteAsync(corrupt)).ShouldContain("not a picture");
     }
 
     [Test]
@@ -316,6 +318,26 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
             }
 
             DateTimeOffset.UtcNow.ShouldBeLessThan(deadline, $"asset {id} was not processed in time: {asset}");
+            await Task.Delay(200);
+        }
+    }
+
+    // The last_error of the asset's media.process job, once written (bounded wait: it follows the asset's update).
+    private async Task<string> JobNoteAsync(Guid assetId)
+    {
+        var deadline = DateTimeOffset.UtcNow + ProcessingTimeout;
+        while (true)
+        {
+            var note = await _api.WithDbAsync(db => db.Jobs
+                .Where(j => j.DedupeKey == assetId.ToString())
+                .Select(j => j.LastError)
+                .SingleAsync());
+            if (note is not null)
+            {
+                return note;
+            }
+
+            DateTimeOffset.UtcNow.ShouldBeLessThan(deadline, $"the job of asset {assetId} has no note");
             await Task.Delay(200);
         }
     }

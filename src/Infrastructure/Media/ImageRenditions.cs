@@ -12,6 +12,13 @@ namespace MediaVault.Infrastructure.Media;
 internal static class ImageRenditions
 {
     public const string ContentType = "image/webp";
+
+    /// <summary>
+    /// The most pixels decoded at once (160 MB as RGBA). A format the codec cannot downscale while decoding (PNG, WebP,
+    /// GIF) is refused above it, which also stops decompression bombs (a tiny file declaring a gigantic canvas).
+    /// </summary>
+    public const long MaxDecodedPixels = 40_000_000;
+
     private const int Quality = 80;
 
     /// <summary>What decoding read: upright size and format, or why it could not.</summary>
@@ -47,6 +54,11 @@ internal static class ImageRenditions
 
         var needed = Math.Min(Math.Max(fullWidth, fullHeight), targets.Max(t => t.MaxSide));
         var size = DecodeSize(codec, needed);
+        if ((long)size.Width * size.Height > MaxDecodedPixels)
+        {
+            return (probe, [], $"The picture is too large to decode ({fullWidth} × {fullHeight} pixels, at most {MaxDecodedPixels:N0} decoded at once).");
+        }
+
         using var decoded = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
         if (result != SKCodecResult.Success)

@@ -110,6 +110,20 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     }
 
     [Test]
+    public async Task Process_PngDeclaringAGiganticCanvas_IsNotDecodedAndItsRenditionsFail()
+    {
+        var owner = await _api.AccountAsync();
+        using var client = _api.ClientFor(owner.Value);
+
+        var id = await UploadAsync(client, "bomb.png", "image/png", TestMedia.PngDeclaring(30_000, 30_000));
+        var asset = await ProcessedAsync(client, id);
+
+        Media(asset).ShouldBe((30_000, 30_000, null, "png"));
+        Rendition(asset, "thumbnail").ShouldBe(("failed", null, null, null));
+        (await JobNoteAsync(id)).ShouldContain("too large");
+    }
+
+    [Test]
     public async Task Process_H264Mp4_IsProbedAndGetsPosterFrameRenditions()
     {
         var owner = await _api.AccountAsync();

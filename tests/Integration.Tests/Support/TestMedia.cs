@@ -51,6 +51,34 @@ public static class TestMedia
         return data.ToArray();
     }
 
+    /// <summary>
+    /// A PNG of a few hundred bytes that declares a <paramref name="width"/> × <paramref name="height"/> canvas: a
+    /// decompression bomb for any decoder that trusts the header.
+    /// </summary>
+    public static byte[] PngDeclaring(int width, int height)
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth
+        header[9] = 2; // truecolour
+        Chunk(png, "IHDR", header);
+        using (var compressed = new MemoryStream())
+        {
+            using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            {
+                zlib.Write(new byte[1024]);
+            }
+
+            Chunk(png, "IDAT", compressed.ToArray());
+        }
+
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
     /// <summary>Starts like a JPEG (SOI, an APP0 marker) and then is noise: no decoder can read it.</summary>
     public static byte[] CorruptJpeg()
     {
@@ -148,6 +176,33 @@ public static class TestMedia
         "Exif\0\0"u8.CopyTo(segment.AsSpan(4));
         tiff.CopyTo(segment.AsSpan(10));
         return segment;
+    }
+
+    private static void Chunk(Stream png, string type, byte[] data)
+    {
+        var length = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        png.Write(length);
+        byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. data];
+        png.Write(typed);
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
+        png.Write(crc);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 
     private static void Entry(Span<byte> at, ushort tag, ushort type, uint count, uint value)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, with apt, what the test command needs and a fresh machine may lack: the PostgreSQL 15 server binaries,
-# Chromium (for the NSwag UI browser test) and curl. Does nothing when they are present. Needs root (or sudo).
+# Chromium (for the NSwag UI browser test), curl, and ffmpeg/ffprobe (media processing). Does nothing when they are present. Needs root (or sudo).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
@@ -8,6 +8,7 @@ packages=()
 [ -x "${MEDIAVAULT_PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ] || packages+=(postgresql-15)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || packages+=(chromium)
 command -v curl >/dev/null 2>&1 || packages+=(curl)
+{ command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; } || packages+=(ffmpeg)
 [ "${#packages[@]}" -eq 0 ] && exit 0
 
 SUDO=""

@@ -4,8 +4,11 @@ using MediaVault.Application.Administration.SetUserDisabled;
 using MediaVault.Application.Assets.CompleteUpload;
 using MediaVault.Application.Assets.DeleteAsset;
 using MediaVault.Application.Assets.DownloadAsset;
+using MediaVault.Application.Assets.FindDuplicates;
 using MediaVault.Application.Assets.GetAsset;
+using MediaVault.Application.Assets.GetRendition;
 using MediaVault.Application.Assets.ListAssets;
+using MediaVault.Application.Assets.ProcessMedia;
 using MediaVault.Application.Assets.PurgeAbandonedUploads;
 using MediaVault.Application.Assets.RegisterAsset;
 using MediaVault.Application.Assets.UpdateAsset;
@@ -44,6 +47,9 @@ public static class DependencyInjection
         services.AddScoped<DeleteAssetHandler>();
         services.AddScoped<DownloadAssetHandler>();
         services.AddScoped<PurgeAbandonedUploadsHandler>();
+        services.AddScoped<ProcessMediaHandler>();
+        services.AddScoped<GetRenditionHandler>();
+        services.AddScoped<FindDuplicatesHandler>();
 
         services.AddScoped<RegisterHandler>();
         services.AddScoped<VerifyEmailHandler>();

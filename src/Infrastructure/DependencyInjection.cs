@@ -10,6 +10,7 @@ using MediaVault.Infrastructure.Email;
 using MediaVault.Infrastructure.Health;
 using MediaVault.Infrastructure.Identity;
 using MediaVault.Infrastructure.Jobs;
+using MediaVault.Infrastructure.Media;
 using MediaVault.Infrastructure.Persistence;
 using MediaVault.Infrastructure.Sharing;
 using MediaVault.Infrastructure.Storage;
@@ -44,11 +45,13 @@ public static class DependencyInjection
         services.AddIdentityServices(configuration);
         AddSharing(services);
         AddJobs(services, configuration);
+        AddMedia(services, configuration);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
-            .AddCheck<JobQueueHealthCheck>("jobs", tags: ["ready"]);
+            .AddCheck<JobQueueHealthCheck>("jobs", tags: ["ready"])
+            .AddCheck<MediaQueueHealthCheck>("media", tags: ["ready"]);
         return services;
     }
 
@@ -213,6 +216,18 @@ public static class DependencyInjection
         services.AddSingleton<JobMetrics>();
         services.AddScoped<IJobQueue, EfJobQueue>();
         services.AddHostedService<JobWorker>();
+    }
+
+    /// <summary>Media processing: the processor port, and the <c>media.process</c> job handler unless <c>Media__Enabled</c> is false.</summary>
+    private static void AddMedia(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        services.AddSingleton<MediaTools>();
+        services.AddScoped<IMediaProcessor, MediaProcessor>();
+        if (configuration.GetSection(MediaOptions.Section).Get<MediaOptions>()?.Enabled ?? true)
+        {
+            services.AddScoped<IJobHandler, MediaJobHandler>();
+        }
     }
 
     /// <summary>

@@ -63,4 +63,13 @@ public interface IObjectStorage
 
     /// <summary>Throws when the store does not answer; used by the readiness probe.</summary>
     Task ProbeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams the object's bytes (for the server's own background work: hashing, probing), or <c>null</c> when nothing
+    /// is stored under <paramref name="key"/>. The caller disposes the stream.
+    /// </summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Stores <paramref name="content"/> under <paramref name="key"/> (replacing what was there) with this content type.</summary>
+    Task PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Media;
 
 namespace MediaVault.Application.Assets;
 
@@ -21,4 +22,13 @@ public sealed record AssetDto(
     IReadOnlyList<string> Tags,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    AccessDto Access);
+    AccessDto Access,
+    MediaDto? Media,
+    IReadOnlyList<RenditionDto> Renditions,
+    AssetIntegrity Integrity);
+
+/// <summary>What probing the stored bytes found; any field <c>null</c> when it does not apply.</summary>
+public sealed record MediaDto(int? Width, int? Height, double? DurationSeconds, string? Codec);
+
+/// <summary>One rendition of an asset and where its making stands.</summary>
+public sealed record RenditionDto(string Name, RenditionStatus Status, string? ContentType, int? Width, int? Height);

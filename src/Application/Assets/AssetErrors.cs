@@ -17,4 +17,10 @@ public static class AssetErrors
     public const string MultipartNotCompleted = "The multipart upload could not be completed: a part is missing, out of order or has a wrong ETag.";
 
     public const string NotReady = "The asset's upload has not completed yet.";
+
+    public const string IntegrityMismatch = "The stored bytes do not match the declared SHA-256 digest; delete the asset and upload it again.";
+
+    public const string RenditionPending = "The rendition is still being made; try again shortly.";
+
+    public const string RenditionFailed = "The rendition could not be made from the stored file.";
 }

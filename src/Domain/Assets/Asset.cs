@@ -1,5 +1,6 @@
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets.Events;
+using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Assets.Rules;
 using MediaVault.Domain.Common;
 using MediaVault.Domain.Owners;
@@ -18,6 +19,7 @@ public sealed class Asset : AggregateRoot<AssetId>
 {
     private readonly List<Tag> _tags = [];
     private readonly List<ShareGrant> _grants = [];
+    private readonly List<Rendition> _renditions = [];
 
     private Asset()
     {
@@ -61,7 +63,32 @@ public sealed class Asset : AggregateRoot<AssetId>
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Whether the stored bytes match the declared digest (see <see cref="RecordIntegrity"/>).</summary>
+    public AssetIntegrity Integrity { get; private set; }
+
+    /// <summary>Probed pixel width; <c>null</c> until probed or when it does not apply.</summary>
+    public int? MediaWidth { get; private set; }
+
+    public int? MediaHeight { get; private set; }
+
+    public double? MediaDurationSeconds { get; private set; }
+
+    public string? MediaCodec { get; private set; }
+
+    /// <summary>What probing found, or <c>null</c> until something was found.</summary>
+    public MediaInfo? Media
+    {
+        get
+        {
+            var media = new MediaInfo(MediaWidth, MediaHeight, MediaDurationSeconds, MediaCodec);
+            return media.IsEmpty ? null : media;
+        }
+    }
+
     public IReadOnlyCollection<Tag> Tags => _tags.AsReadOnly();
+
+    /// <summary>The smaller pictures made from the stored bytes: a thumbnail and a preview for images and videos, none for audio.</summary>
+    public IReadOnlyCollection<Rendition> Renditions => _renditions.AsReadOnly();
 
     /// <summary>The grants loaded with this asset (all of them, or only those a use case asked for).</summary>
     public IReadOnlyCollection<ShareGrant> Grants => _grants.AsReadOnly();
@@ -131,6 +158,12 @@ public sealed class Asset : AggregateRoot<AssetId>
         owner.SettleReservation(SizeBytes, now);
         Status = AssetStatus.Ready;
         UpdatedAt = now;
+        if (Kind != MediaKind.Audio)
+        {
+            _renditions.Clear();
+            _renditions.AddRange(Rendition.Names.Select(Rendition.Pending));
+        }
+
         Raise(new AssetUploaded(Id, OwnerId, SizeBytes, now));
         return true;
     }
@@ -193,9 +226,73 @@ public sealed class Asset : AggregateRoot<AssetId>
         }
     }
 
+    /// <summary>
+    /// Records the SHA-256 digest of the stored bytes. A declared digest that matches makes the asset
+    /// <see cref="AssetIntegrity.Verified"/>, one that differs <see cref="AssetIntegrity.Mismatch"/> (hidden from everyone
+    /// but its owner, never served); without a declared digest the computed one becomes the asset's digest.
+    /// </summary>
+    public void RecordIntegrity(Sha256Digest computed, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(computed);
+        CheckRule(new OnlyReadyAssetIsProcessed(Status));
+        if (Sha256 is null)
+        {
+            Sha256 = computed.Value;
+        }
+
+        var integrity = Sha256 == computed.Value ? AssetIntegrity.Verified : AssetIntegrity.Mismatch;
+        if (integrity != Integrity)
+        {
+            Integrity = integrity;
+            UpdatedAt = now;
+        }
+    }
+
+    /// <summary>Records what probing the stored bytes found (pixel size, duration, codec).</summary>
+    public void RecordMedia(MediaInfo media, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        CheckRule(new OnlyReadyAssetIsProcessed(Status));
+        (MediaWidth, MediaHeight, MediaDurationSeconds, MediaCodec) = (media.Width, media.Height, media.DurationSeconds, media.Codec);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Records that the rendition <paramref name="name"/> was stored, with its type and pixel size.</summary>
+    public void RecordRenditionReady(string name, string contentType, int width, int height, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        CheckRule(new OnlyReadyAssetIsProcessed(Status));
+        CheckRule(new RenditionMustExist(name, _renditions));
+        _renditions.First(r => r.Name == name).MarkReady(contentType, width, height);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Records that the rendition <paramref name="name"/> cannot be made from the stored bytes.</summary>
+    public void RecordRenditionFailed(string name, DateTimeOffset now)
+    {
+        CheckRule(new OnlyReadyAssetIsProcessed(Status));
+        CheckRule(new RenditionMustExist(name, _renditions));
+        _renditions.First(r => r.Name == name).MarkFailed();
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The rendition to hand to a caller who can see the asset: it must exist and be ready, and the asset's bytes must
+    /// not be in doubt.
+    /// </summary>
+    public Rendition RenditionToServe(string name)
+    {
+        CheckRule(new MismatchedAssetIsNotServed(Integrity));
+        CheckRule(new RenditionMustExist(name, _renditions));
+        var rendition = _renditions.First(r => r.Name == name);
+        CheckRule(new RenditionMustBeReady(rendition.Status));
+        return rendition;
+    }
+
     /// <summary>Records that a person was handed a download URL for this asset.</summary>
     public void RecordDownload(UserId actor, Capabilities caller, DateTimeOffset now)
     {
+        CheckRule(new MismatchedAssetIsNotServed(Integrity));
         CheckRule(new DownloadRequiresReadyAssetAndAccess(caller));
         Raise(new AssetDownloaded(Id, actor, now));
     }

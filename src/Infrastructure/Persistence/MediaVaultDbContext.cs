@@ -91,6 +91,8 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
         configurationBuilder.Properties<ActivityEntryId>().HaveConversion<TypedIdConverters.ActivityEntryIdConverter>();
         configurationBuilder.Properties<AssetStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<MediaKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Domain.Assets.Media.AssetIntegrity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Domain.Assets.Media.RenditionStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Domain.Access.AccessRole>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

@@ -197,6 +197,39 @@ public sealed class FileSystemObjectStorage : IObjectStorage
         return Task.CompletedTask;
     }
 
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathFor(key);
+        try
+        {
+            return Task.FromResult<Stream?>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public async Task PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        PathFor(key);
+        var temp = NewTempFile();
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, BufferSize, cancellationToken);
+            }
+
+            await CommitObjectAsync(temp, key, contentType, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
     /// <summary>
     /// Whether a request to one of this store's URLs carries a valid signature for exactly what it asks, and has not
     /// expired. Comparison takes the same time whatever the signature.

@@ -148,6 +148,40 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
         }
     }
 
+    public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await CallAsync(
+                () => s3.GetObjectAsync(new GetObjectRequest { BucketName = options.Bucket, Key = key }, cancellationToken),
+                cancellationToken);
+            return new ResponseStream(response);
+        }
+        catch (StorageUnavailableException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.NotFound })
+        {
+            return null;
+        }
+    }
+
+    public async Task PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await CallAsync(
+            () => s3.PutObjectAsync(
+                new PutObjectRequest
+                {
+                    BucketName = options.Bucket,
+                    Key = key,
+                    InputStream = content,
+                    AutoCloseStream = false,
+                    ContentType = contentType,
+                    // Chunked bodies are stored corrupted by some S3-compatible servers.
+                    UseChunkEncoding = false,
+                },
+                cancellationToken),
+            cancellationToken);
+    }
+
     /// <summary>A HEAD of a key that does not exist: a 404 proves the store and the bucket answer (listing is not needed).</summary>
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
@@ -174,6 +208,54 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
         catch (Exception e) when (e is AmazonServiceException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new StorageUnavailableException("The object store did not answer.", e);
+        }
+    }
+
+    /// <summary>The body of a GET, disposing the response with it.</summary>
+    private sealed class ResponseStream(GetObjectResponse response) : Stream
+    {
+        private readonly Stream _body = response.ResponseStream;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => response.ContentLength;
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => _body.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _body.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            _body.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _body.Dispose();
+                response.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

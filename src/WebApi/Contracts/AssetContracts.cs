@@ -17,6 +17,32 @@ public enum AssetStatus
     Ready,
 }
 
+/// <summary>unverified until the server hashed the stored bytes; verified; mismatch when they differ from the declared sha256.</summary>
+public enum AssetIntegrity
+{
+    Unverified,
+    Verified,
+    Mismatch,
+}
+
+/// <summary>pending until the server made the rendition, then ready, or failed when the file cannot be read.</summary>
+public enum RenditionStatus
+{
+    Pending,
+    Ready,
+    Failed,
+}
+
+/// <summary>What probing the stored bytes found; each field null when it does not apply (an image has no duration).</summary>
+public sealed record MediaResponse(int? Width, int? Height, double? DurationSeconds, string? Codec);
+
+/// <summary>
+/// A smaller picture made from the asset: thumbnail (longest side at most 256 px) or preview (at most 1,280 px; a
+/// video's is a frame of it). contentType, width and height are null until it is ready. Fetch it with
+/// GET /assets/{id}/renditions/{name}.
+/// </summary>
+public sealed record RenditionResponse(string Name, RenditionStatus Status, string? ContentType, int? Width, int? Height);
+
 /// <summary>What the caller is to an asset, weakest first; the owner is not a grant.</summary>
 public enum AccessRole
 {
@@ -50,7 +76,10 @@ public sealed record AssetResponse(
     IReadOnlyList<string> Tags,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    AccessResponse Access);
+    AccessResponse Access,
+    MediaResponse? Media,
+    [property: Required] IReadOnlyList<RenditionResponse> Renditions,
+    AssetIntegrity Integrity);
 
 /// <summary>One keyset page: pass <c>nextCursor</c> as <c>cursor</c> for the next; <c>null</c> on the last page.</summary>
 public sealed record PageResponse<T>([property: Required] IReadOnlyList<T> Items, string? NextCursor);
@@ -102,3 +131,12 @@ public sealed record UpdateAssetRequest(string? Title, string? Description, IRea
 
 /// <summary>A presigned GET of the asset's bytes; it stops working at <c>expiresAt</c>.</summary>
 public sealed record DownloadResponse(Uri Url, DateTimeOffset ExpiresAt);
+
+/// <summary>Up to 100 SHA-256 digests (64 hexadecimal characters each) of files you are about to upload.</summary>
+public sealed record FindDuplicatesRequest([property: Required] IReadOnlyList<string?>? Sha256);
+
+/// <summary>One digest you asked about and your ready assets that have it, oldest first.</summary>
+public sealed record DuplicateResponse(string Sha256, [property: Required] IReadOnlyList<Guid> AssetIds);
+
+/// <summary>The digests you already stored; a digest with none of your ready assets is left out.</summary>
+public sealed record DuplicatesResponse([property: Required] IReadOnlyList<DuplicateResponse> Items);

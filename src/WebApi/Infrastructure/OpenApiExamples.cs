@@ -27,7 +27,13 @@ internal static class OpenApiExamples
     private static readonly AssetResponse Asset = new(
         AssetId, OwnerId, "Holiday", "Two minutes at the beach", "holiday.mp4", "video/mp4", AssetKind.Video, 73_400_320,
         Sha256, AssetStatus.Ready, ["beach", "2026"], Created, Created.AddMinutes(2),
-        new AccessResponse(AccessRole.Owner, true, true, true, true, true));
+        new AccessResponse(AccessRole.Owner, true, true, true, true, true),
+        new MediaResponse(1920, 1080, 121.5, "h264"),
+        [
+            new RenditionResponse("thumbnail", RenditionStatus.Ready, "image/webp", 256, 144),
+            new RenditionResponse("preview", RenditionStatus.Ready, "image/webp", 1280, 720),
+        ],
+        AssetIntegrity.Verified);
 
     private static readonly GrantResponse Grant = new(
         GrantId, AssetId, new GranteeResponse(GranteeId, "bo@example.com", "Bo"), AccessRole.Viewer, Expires, Created, OwnerId, true);
@@ -38,7 +44,7 @@ internal static class OpenApiExamples
     {
         [typeof(CreateAssetRequest)] = new CreateAssetRequest("holiday.mp4", "video/mp4", 73_400_320, Sha256, "Holiday", "Two minutes at the beach", ["beach", "2026"]),
         [typeof(CreateAssetResponse)] = new CreateAssetResponse(
-            Asset with { Status = AssetStatus.Pending },
+            Asset with { Status = AssetStatus.Pending, Media = null, Renditions = [], Integrity = AssetIntegrity.Unverified },
             new UploadResponse(
                 "MULTIPART", null, new Dictionary<string, string>(), 16_777_216,
                 [.. Enumerable.Range(1, 5).Select(n => new UploadPartResponse(n, new Uri(
@@ -50,6 +56,8 @@ internal static class OpenApiExamples
         [typeof(AssetResponse)] = Asset,
         [typeof(PageResponse<AssetResponse>)] = new PageResponse<AssetResponse>([Asset], "eyJjIjoiMjAyNi0xMi0wMVQwOTozMDowMFoifQ"),
         [typeof(DownloadResponse)] = new DownloadResponse(new Uri($"{Storage}?{Signature}"), Created.AddMinutes(5)),
+        [typeof(FindDuplicatesRequest)] = new FindDuplicatesRequest([Sha256]),
+        [typeof(DuplicatesResponse)] = new DuplicatesResponse([new DuplicateResponse(Sha256, [AssetId])]),
         [typeof(RegisterRequest)] = new RegisterRequest("ana@example.com", "a long passphrase", "Ana"),
         [typeof(VerifyEmailRequest)] = new VerifyEmailRequest(OwnerId, "CfDJ8Nq2vXk"),
         [typeof(EmailVerifiedResponse)] = new EmailVerifiedResponse(true),

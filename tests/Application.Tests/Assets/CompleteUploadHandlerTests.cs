@@ -3,6 +3,7 @@ using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets;
 using MediaVault.Application.Assets.CompleteUpload;
+using MediaVault.Application.Assets.ProcessMedia;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Owners;
@@ -19,6 +20,7 @@ public sealed class CompleteUploadHandlerTests
     private readonly Mock<IReadRepository<Owner>> _owners = new();
     private readonly Mock<IStorageLedger> _ledger = Build.Ledger();
     private readonly Mock<IObjectStorage> _storage = new();
+    private readonly Mock<IJobQueue> _jobs = new();
     private Owner _owner = null!;
     private Asset _asset = null!;
 
@@ -43,6 +45,26 @@ public sealed class CompleteUploadHandlerTests
         _owner.StorageReservedBytes.ShouldBe(0);
         _owner.StorageUsedBytes.ShouldBe(1000);
         _assets.Verify(r => r.UpdateAsync(_asset, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task HandleAsync_WhenStoredObjectMatches_EnqueuesMediaProcessingOnceForTheAsset()
+    {
+        Stored(1000, "image/png");
+
+        await Handler().HandleAsync(new CompleteUploadCommand(_asset.Id.Value), CancellationToken.None);
+
+        _jobs.Verify(
+            q => q.Enqueue(It.Is<JobRequest>(j => j.Kind == MediaJobs.ProcessKind && j.DedupeKey == _asset.Id.Value.ToString())),
+            Times.Once);
+    }
+
+    [Test]
+    public async Task HandleAsync_WhenNothingWasUploaded_EnqueuesNothing()
+    {
+        await Handler().HandleAsync(new CompleteUploadCommand(_asset.Id.Value), CancellationToken.None);
+
+        _jobs.Verify(q => q.Enqueue(It.IsAny<JobRequest>()), Times.Never);
     }
 
     [Test]
@@ -128,5 +150,5 @@ public sealed class CompleteUploadHandlerTests
         _storage.Setup(s => s.HeadAsync(_asset.StorageKey, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredObject(size, contentType));
 
     private CompleteUploadHandler Handler(UserId? caller = null) =>
-        new(_assets.Object, _owners.Object, _ledger.Object, Build.UnitOfWork().Object, _storage.Object, TestData.CurrentUser(caller ?? _owner.Id).Object, TestData.Clock());
+        new(_assets.Object, _owners.Object, _ledger.Object, Build.UnitOfWork().Object, _storage.Object, TestData.CurrentUser(caller ?? _owner.Id).Object, TestData.Clock(), _jobs.Object);
 }

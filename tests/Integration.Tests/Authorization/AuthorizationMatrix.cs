@@ -91,6 +91,7 @@ public static class AuthorizationMatrix
         Row("PATCH", "/api/v1/assets/{id}", """{"title":"Renamed"}""", "edit the details", Roles(200, 200, 200, 403), Hidden()),
         Row("DELETE", "/api/v1/assets/{id}", null, "delete the asset", Roles(204, 403, 403, 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/download", null, "get a download URL", Grantees(200), Hidden()),
+        Row("GET", "/api/v1/assets/{id}/renditions/thumbnail", null, "get a rendition URL (view-only included)", Grantees(200), Hidden()),
         Row("POST", "/api/v1/assets/{id}/complete", "{}", "complete the upload (again: idempotent)", Roles(200, 403, 403, 403), Hidden()),
         Row("POST", "/api/v1/assets/{id}/grants", """{"granteeEmail":"{targetEmail}","role":"viewer"}""", "share with a person", Roles(201, 201, 403, 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/grants", null, "list the grants", Roles(200, 200, 403, 403), Hidden()),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MediaVault.Application.Sharing;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Owners;
 using MediaVault.Domain.Sharing;
 using MediaVault.Infrastructure.Configuration;
@@ -98,6 +99,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
                 owner, FileName.Create("matrix.png"), ContentType.Create("image/png"), 1234, Seed.Quota, null, null, null, [], now.AddMinutes(15), now);
             var ownerAccess = AccessPolicy.Evaluate(asset, owner.Id, now);
             asset.CompleteUpload(owner, ownerAccess, 1234, "image/png", now);
+            asset.RecordRenditionReady(Rendition.Thumbnail, "image/webp", 16, 16, now);
             ownerAccess = AccessPolicy.Evaluate(asset, owner.Id, now);
             var grants = new Dictionary<Actor, GrantId>();
             foreach (var (actor, role) in new[]

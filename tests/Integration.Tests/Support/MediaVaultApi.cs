@@ -86,11 +86,17 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
     /// A second instance of the application over the same database, with a data folder of its own: what a deployment
     /// with several instances looks like. Disposing it leaves the database to <paramref name="first"/>.
     /// </summary>
-    public static async Task<MediaVaultApi> StartSiblingAsync(MediaVaultApi first, Action<IServiceCollection>? services = null)
+    public static async Task<MediaVaultApi> StartSiblingAsync(
+        MediaVaultApi first, Action<IServiceCollection>? services = null, IDictionary<string, string?>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(first);
         var dataDirectory = Directory.CreateTempSubdirectory("mediavault-data-").FullName;
         var settings = new Dictionary<string, string?>(first._settings) { ["App:DataDirectory"] = dataDirectory };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         return await StartAsync(new MediaVaultApi(first.Database, settings, dataDirectory, ownsDatabase: false, services ?? first._services));
     }
 

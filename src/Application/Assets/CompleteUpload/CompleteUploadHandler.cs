@@ -1,5 +1,6 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets.ProcessMedia;
 using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
 using MediaVault.Domain.Access;
@@ -28,7 +29,8 @@ public sealed class CompleteUploadHandler(
     IUnitOfWork unitOfWork,
     IObjectStorage storage,
     ICurrentUser currentUser,
-    TimeProvider clock)
+    TimeProvider clock,
+    IJobQueue jobs)
 {
     public async Task<Result<AssetDto>> HandleAsync(CompleteUploadCommand command, CancellationToken cancellationToken)
     {
@@ -80,6 +82,8 @@ public sealed class CompleteUploadHandler(
         asset.CompleteUpload(owner, access, stored.SizeBytes, stored.ContentType, now);
         await using (var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken))
         {
+            // Committed with the asset turning ready, or not at all.
+            jobs.Enqueue(MediaJobs.Process(asset.Id));
             await assets.UpdateAsync(asset, cancellationToken);
             if (!await ledger.TryApplyAsync(owner, cancellationToken))
             {

@@ -3,6 +3,7 @@ using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Rules;
 
 namespace MediaVault.Application.Assets.DownloadAsset;
 
@@ -41,6 +42,11 @@ public sealed class DownloadAssetHandler(IRepository<Asset> assets, IObjectStora
         if (asset.Status != AssetStatus.Ready)
         {
             return Result<DownloadLink>.Conflict(AssetErrors.NotReady);
+        }
+
+        if (new MismatchedAssetIsNotServed(asset.Integrity).IsBroken())
+        {
+            return Result<DownloadLink>.Conflict(AssetErrors.IntegrityMismatch);
         }
 
         if (!access.CanDownload)

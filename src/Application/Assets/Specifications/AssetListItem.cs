@@ -1,5 +1,6 @@
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Users;
 
 namespace MediaVault.Application.Assets.Specifications;
@@ -22,7 +23,13 @@ public sealed record AssetListItem(
     List<string> Tags,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    AccessRole? CallerGrantRole)
+    AccessRole? CallerGrantRole,
+    AssetIntegrity Integrity = AssetIntegrity.Unverified,
+    int? MediaWidth = null,
+    int? MediaHeight = null,
+    double? MediaDurationSeconds = null,
+    string? MediaCodec = null,
+    List<RenditionDto>? Renditions = null)
 {
     public AssetDto ToDto(UserId caller) => new(
         Id.Value,
@@ -38,5 +45,8 @@ public sealed record AssetListItem(
         Tags,
         CreatedAt,
         UpdatedAt,
-        AccessPolicy.Evaluate(OwnerId, Status, CallerGrantRole, caller).ToDto());
+        AccessPolicy.Evaluate(OwnerId, Status, Integrity, CallerGrantRole, caller).ToDto(),
+        MediaInfo.Create(MediaWidth, MediaHeight, MediaDurationSeconds, MediaCodec) is { IsEmpty: false } media ? media.ToDto() : null,
+        AssetMapper.Ordered(Renditions ?? []),
+        Integrity);
 }

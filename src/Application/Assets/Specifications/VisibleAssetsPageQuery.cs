@@ -64,7 +64,13 @@ public static class VisibleAssetsPageQuery
             a.Grants
                 .Where(g => g.GranteeId == caller && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now))
                 .Select(g => (AccessRole?)g.Role)
-                .FirstOrDefault()));
+                .FirstOrDefault(),
+            a.Integrity,
+            a.MediaWidth,
+            a.MediaHeight,
+            a.MediaDurationSeconds,
+            a.MediaCodec,
+            a.Renditions.Select(r => new RenditionDto(r.Name, r.Status, r.ContentType, r.Width, r.Height)).ToList()));
     }
 
     private static IQueryable<Asset> Filter(IQueryable<Asset> assets, MediaKind? kind, string? tag, string? text, KeysetCursor? after)

@@ -3,6 +3,7 @@ using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Sharing.Specifications;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Sharing;
 
 namespace MediaVault.Application.Sharing.GetPublicLink;
@@ -50,6 +51,7 @@ internal static class PublicLinks
         }
 
         var asset = await assets.FirstOrDefaultAsync(new AssetByIdSpec(link.AssetId), cancellationToken);
-        return asset is { Status: AssetStatus.Ready } ? (link, asset) : null;
+        // A mismatched asset is its owner's alone (AccessPolicy): a link to it shows nothing.
+        return asset is { Status: AssetStatus.Ready } && asset.Integrity != AssetIntegrity.Mismatch ? (link, asset) : null;
     }
 }

@@ -1,4 +1,5 @@
 using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Common;
 
 namespace MediaVault.Domain.Assets.Rules;
@@ -75,4 +76,38 @@ public sealed class OnlyPendingUploadTakesMultipartUpload(AssetStatus status, st
     public bool IsBroken() => status != AssetStatus.Pending || currentUploadId is not null;
 
     public string Message => "A multipart upload is attached once, to a pending asset only.";
+}
+
+/// <summary>An asset whose stored bytes do not match the digest its owner declared is never handed out (download or rendition).</summary>
+public sealed class MismatchedAssetIsNotServed(AssetIntegrity integrity) : IBusinessRule
+{
+    public bool IsBroken() => integrity == AssetIntegrity.Mismatch;
+
+    public string Message => "The stored bytes do not match the declared SHA-256 digest; delete the asset and upload it again.";
+}
+
+/// <summary>Only the renditions the asset's kind gets exist: <c>thumbnail</c> and <c>preview</c> for images and videos, none for audio.</summary>
+public sealed class RenditionMustExist(string name, IEnumerable<Rendition> renditions) : IBusinessRule
+{
+    public bool IsBroken() => !renditions.Any(r => r.Name == name);
+
+    public string Message => $"The asset has no rendition called '{name}'.";
+}
+
+/// <summary>A rendition is served only once the worker made it.</summary>
+public sealed class RenditionMustBeReady(RenditionStatus status) : IBusinessRule
+{
+    public bool IsBroken() => status != RenditionStatus.Ready;
+
+    public string Message => status == RenditionStatus.Failed
+        ? "The rendition could not be made from the stored file."
+        : "The rendition is not ready yet.";
+}
+
+/// <summary>Media facts are recorded for an asset whose bytes are stored, never for a pending upload.</summary>
+public sealed class OnlyReadyAssetIsProcessed(AssetStatus status) : IBusinessRule
+{
+    public bool IsBroken() => status != AssetStatus.Ready;
+
+    public string Message => "Only a ready asset's stored bytes are processed.";
 }

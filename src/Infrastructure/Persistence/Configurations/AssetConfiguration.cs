@@ -1,4 +1,5 @@
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Owners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,6 +26,11 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         // of one upload, one finds the row changed and rolls back before its quota movement commits (ADR-053).
         builder.Property(a => a.Status).IsConcurrencyToken();
 
+        // Rows written before media processing existed are unverified; a default keeps the migration honest about them.
+        builder.Property(a => a.Integrity).HasDefaultValue(AssetIntegrity.Unverified).HasSentinel(AssetIntegrity.Unverified);
+        builder.Property(a => a.MediaCodec).HasMaxLength(MediaInfo.CodecMaxLength);
+        builder.Ignore(a => a.Media);
+
         builder.HasOne<Owner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsMany(a => a.Tags, tags =>
@@ -39,6 +45,16 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         });
         builder.Navigation(a => a.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        builder.OwnsMany(a => a.Renditions, renditions =>
+        {
+            renditions.ToTable("asset_renditions");
+            renditions.WithOwner().HasForeignKey("AssetId");
+            renditions.HasKey("AssetId", nameof(Rendition.Name));
+            renditions.Property(r => r.Name).HasMaxLength(Rendition.NameMaxLength).IsRequired();
+            renditions.Property(r => r.ContentType).HasMaxLength(Rendition.ContentTypeMaxLength);
+        });
+        builder.Navigation(a => a.Renditions).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         builder.HasMany(a => a.Grants).WithOne().HasForeignKey(g => g.AssetId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Grants).UsePropertyAccessMode(PropertyAccessMode.Field);
 
@@ -46,6 +62,8 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasIndex(a => new { a.OwnerId, a.CreatedAt, a.Id }).IsDescending(false, true, true);
         // Serves keyset pages over all assets (the shared arm joins grants into this order).
         builder.HasIndex(a => new { a.CreatedAt, a.Id }).IsDescending(true, true);
+        // Serves POST /assets/duplicates: an owner's assets with a digest.
+        builder.HasIndex(a => new { a.OwnerId, a.Sha256 });
         // Serves the sweeper: pending uploads whose window has passed.
         builder.HasIndex(a => new { a.Status, a.UploadExpiresAt });
     }

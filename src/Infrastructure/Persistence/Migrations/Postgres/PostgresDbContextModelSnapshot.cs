@@ -115,10 +115,30 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("Integrity")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Unverified");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MediaCodec")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("MediaDurationSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("MediaHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MediaWidth")
+                        .HasColumnType("integer");
 
                     b.Property<string>("MultipartUploadId")
                         .HasMaxLength(1024)
@@ -160,6 +180,8 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending();
+
+                    b.HasIndex("OwnerId", "Sha256");
 
                     b.HasIndex("Status", "UploadExpiresAt");
 
@@ -627,6 +649,38 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("MediaVault.Domain.Assets.Media.Rendition", "Renditions", b1 =>
+                        {
+                            b1.Property<Guid>("AssetId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("ContentType")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<int?>("Height")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<int?>("Width")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("AssetId", "Name");
+
+                            b1.ToTable("asset_renditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssetId");
+                        });
+
                     b.OwnsMany("MediaVault.Domain.Assets.Tag", "Tags", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -656,6 +710,8 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("AssetId");
                         });
+
+                    b.Navigation("Renditions");
 
                     b.Navigation("Tags");
                 });

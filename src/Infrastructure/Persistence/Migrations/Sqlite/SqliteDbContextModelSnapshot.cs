@@ -110,10 +110,30 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Integrity")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Unverified");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaCodec")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MediaDurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("MediaHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MediaWidth")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MultipartUploadId")
                         .HasMaxLength(1024)
@@ -155,6 +175,8 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending();
+
+                    b.HasIndex("OwnerId", "Sha256");
 
                     b.HasIndex("Status", "UploadExpiresAt");
 
@@ -616,6 +638,38 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("MediaVault.Domain.Assets.Media.Rendition", "Renditions", b1 =>
+                        {
+                            b1.Property<Guid>("AssetId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Height")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Width")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("AssetId", "Name");
+
+                            b1.ToTable("asset_renditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssetId");
+                        });
+
                     b.OwnsMany("MediaVault.Domain.Assets.Tag", "Tags", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -643,6 +697,8 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("AssetId");
                         });
+
+                    b.Navigation("Renditions");
 
                     b.Navigation("Tags");
                 });

@@ -172,7 +172,7 @@ public sealed class FileSystemObjectStorage : IObjectStorage
         string key, string fileName, string contentType, DownloadDisposition disposition, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         PathFor(key);
-        var contentDisposition = ContentDispositions.Build(disposition, fileName);
+        var contentDisposition = ContentDispositions.Build(disposition, fileName, contentType);
         var request = new SignedObjectRequest(
             "GET", key, expiresAt.ToUnixTimeSeconds(), string.Empty, Disposition: contentDisposition, ResponseContentType: contentType);
         return Task.FromResult(UrlFor(request, ("response-content-disposition", contentDisposition), ("response-content-type", contentType)));

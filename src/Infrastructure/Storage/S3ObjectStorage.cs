@@ -129,7 +129,10 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
             Expires = ExpiryOf(expiresAt),
             Protocol = _protocol,
         };
-        request.ResponseHeaderOverrides.ContentDisposition = ContentDispositions.Build(disposition, fileName);
+        // Script-capable types (SVG, anything XML, HTML) are never shown inline; S3 cannot add the sandboxing headers the
+        // embedded store sends, so the disposition and a private, uncached response are what the URL can ask for.
+        request.ResponseHeaderOverrides.ContentDisposition = ContentDispositions.Build(disposition, fileName, contentType);
+        request.ResponseHeaderOverrides.CacheControl = ServedMedia.CacheControl;
         request.ResponseHeaderOverrides.ContentType = contentType;
         return new Uri(await s3.GetPreSignedURLAsync(request));
     }

@@ -7,6 +7,7 @@ using MediaVault.Application.Assets.DownloadAsset;
 using MediaVault.Application.Assets.GetAsset;
 using MediaVault.Application.Assets.ListAssets;
 using MediaVault.Application.Assets.PurgeAbandonedUploads;
+using MediaVault.Application.Assets.ReconcileStorage;
 using MediaVault.Application.Assets.RegisterAsset;
 using MediaVault.Application.Assets.UpdateAsset;
 using MediaVault.Application.Identity.ForgotPassword;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<DeleteAssetHandler>();
         services.AddScoped<DownloadAssetHandler>();
         services.AddScoped<PurgeAbandonedUploadsHandler>();
+        services.AddScoped<ReconcileStorageHandler>();
 
         services.AddScoped<RegisterHandler>();
         services.AddScoped<VerifyEmailHandler>();

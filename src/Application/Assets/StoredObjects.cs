@@ -1,16 +1,30 @@
 using MediaVault.Application.Abstractions;
+using MediaVault.Domain.Assets;
 using Microsoft.Extensions.Logging;
 
 namespace MediaVault.Application.Assets;
 
-/// <summary>Removes what the store holds for an asset whose row is already gone (after the commit).</summary>
+/// <summary>
+/// Removes what the store holds for an asset whose row is already gone (after the commit): its unfinished multipart
+/// upload, its staging object and its final object.
+/// </summary>
 internal static partial class StoredObjects
 {
     /// <summary>
     /// Best effort: the database change is committed and stands, so a store that fails here only leaves an orphaned
     /// object, which is logged with its key.
     /// </summary>
-    public static async Task RemoveAsync(IObjectStorage storage, string key, string? multipartUploadId, ILogger logger)
+    public static Task RemoveAsync(IObjectStorage storage, Asset asset, bool abortMultipartUpload, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        return RemoveAsync(storage, [StorageKeys.StagingKeyOf(asset), asset.StorageKey], abortMultipartUpload ? asset.MultipartUploadId : null, logger);
+    }
+
+    /// <summary>
+    /// Aborts the multipart upload (it targets the first key), then deletes every key: the staging key and the final key
+    /// of an asset, whichever exist.
+    /// </summary>
+    private static async Task RemoveAsync(IObjectStorage storage, IReadOnlyList<string> keys, string? multipartUploadId, ILogger logger)
     {
         // Not the request's token: a client hanging up after the commit must not leave the object behind.
         var cancellationToken = CancellationToken.None;
@@ -18,19 +32,22 @@ internal static partial class StoredObjects
         {
             if (multipartUploadId is not null)
             {
-                await storage.AbortMultipartUploadAsync(key, multipartUploadId, cancellationToken);
+                await storage.AbortMultipartUploadAsync(keys[0], multipartUploadId, cancellationToken);
             }
 
-            await storage.DeleteAsync(key, cancellationToken);
+            foreach (var key in keys)
+            {
+                await storage.DeleteAsync(key, cancellationToken);
+            }
         }
 #pragma warning disable CA1031 // Any failure of the store is logged, never surfaced: the deletion is already committed.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogOrphan(logger, e, key);
+            LogOrphan(logger, e, string.Join(", ", keys));
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored object {Key} could not be removed and is left behind")]
-    private static partial void LogOrphan(ILogger logger, Exception exception, string key);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored objects {Keys} could not all be removed; what is left is removed by the reconciliation")]
+    private static partial void LogOrphan(ILogger logger, Exception exception, string keys);
 }

@@ -11,7 +11,7 @@ public sealed record DeleteAssetCommand(Guid AssetId);
 
 /// <summary>
 /// The owner deletes an asset: the row goes with its grants and links (the database cascades), the bytes go back to
-/// the quota, and after the commit the stored object (and an unfinished multipart upload) is removed. A store that
+/// the quota, and after the commit the stored objects (final and staging) and an unfinished multipart upload are removed. A store that
 /// fails then leaves an orphaned object behind, logged; the deletion itself stands.
 /// </summary>
 public sealed class DeleteAssetHandler(
@@ -49,7 +49,7 @@ public sealed class DeleteAssetHandler(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await StoredObjects.RemoveAsync(storage, asset.StorageKey, asset.Status == AssetStatus.Pending ? asset.MultipartUploadId : null, logger);
+        await StoredObjects.RemoveAsync(storage, asset, abortMultipartUpload: asset.Status == AssetStatus.Pending, logger);
         return Result.Success();
     }
 }

@@ -7,6 +7,7 @@ using MediaVault.Infrastructure.Configuration;
 using MediaVault.Integration.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -104,6 +105,37 @@ public sealed class SingleUseUploadTests(DatabaseProvider provider, StorageProvi
         (await _api.StoredObjectAsync(await _api.StagingKeyAsync(readyId))).ShouldBeNull();
         (await _api.StoredObjectAsync(readyId)).ShouldNotBeNull();
         (await _api.StoredObjectAsync(await _api.StagingKeyAsync(pendingId))).ShouldNotBeNull();
+    }
+
+    [Test]
+    public async Task Sweeper_WithAReconcileInterval_ReportsOrphansOnItsOwn()
+    {
+        await using var api = await MediaVaultApi.StartAsync(
+            provider, storage, new Dictionary<string, string?> { ["Assets:ReconcileIntervalSeconds"] = "1", ["Assets:SweepIntervalSeconds"] = "0" });
+        using var store = api.StoreClient(storage);
+        using var capture = new CapturingLoggerProvider();
+        api.Services.GetRequiredService<ILoggerFactory>().AddProvider(capture);
+        using var client = api.ClientFor((await api.OwnerAsync()).Value);
+        var created = await client.RegisterAsync("photo.png", "image/png", 100);
+        var id = created.GetProperty("asset").GetProperty("id").GetGuid();
+        using (await store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(100)))
+        {
+        }
+
+        (await (await client.CompleteAsync(id)).ShouldBeJsonAsync()).GetProperty("status").GetString().ShouldBe("ready");
+        using (await store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(100)))
+        {
+        }
+
+        var stagingKey = await api.StagingKeyAsync(id);
+        Func<string, bool> reported = line => line.Contains(stagingKey, StringComparison.Ordinal) && line.Contains("belongs to no asset", StringComparison.Ordinal);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!capture.Lines.Any(reported) && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        capture.Lines.Any(reported).ShouldBeTrue(string.Join(Environment.NewLine, capture.Lines));
     }
 
     [Test]

@@ -10,6 +10,7 @@ using MediaVault.Application.Assets.GetRendition;
 using MediaVault.Application.Assets.ListAssets;
 using MediaVault.Application.Assets.ProcessMedia;
 using MediaVault.Application.Assets.PurgeAbandonedUploads;
+using MediaVault.Application.Assets.ReconcileStorage;
 using MediaVault.Application.Assets.RegisterAsset;
 using MediaVault.Application.Assets.UpdateAsset;
 using MediaVault.Application.Identity.ForgotPassword;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<ProcessMediaHandler>();
         services.AddScoped<GetRenditionHandler>();
         services.AddScoped<FindDuplicatesHandler>();
+        services.AddScoped<ReconcileStorageHandler>();
 
         services.AddScoped<RegisterHandler>();
         services.AddScoped<VerifyEmailHandler>();

@@ -6,19 +6,45 @@
 // Each option may also come from the environment: S3RVER_DIRECTORY, S3RVER_PORT, S3RVER_BUCKET.
 // Listens on 127.0.0.1 only, path-style buckets (vhostBuckets: false); credentials are the built-in
 // S3RVER / S3RVER pair. The bucket is created through `configureBuckets` because bucket operations
-// (create, list) fail s3rver's signature check.
+// (create, list) failed s3rver's signature check (listing is mended below; creation still is not).
 'use strict'
 
 // s3rver's SigV4 check builds the canonical query string with the global encodeURIComponent, which
 // leaves !'()* bare where AWS (RFC 3986) encodes them, so it refuses valid presigned URLs such as
 // ones carrying `response-content-disposition=...filename*=UTF-8''...`. Install an RFC 3986 wrapper
 // BEFORE requiring the package.
+//
+// Bucket operations (ListObjectsV2) fail the check because s3rver canonicalises the path `/{bucket}/` as `/{bucket}`
+// while AWS clients sign the trailing slash: while such a request is authenticated (tracked with AsyncLocalStorage),
+// the wrapper gives the bucket segment its slash back, once.
+//
+// CopyObject and UploadPartCopy read `x-amz-copy-source` with decodeURI, which keeps `%2F`; AWS SDKs encode the whole
+// `bucket/key` (slashes too) and AWS decodes it fully. decodeURI is used for nothing else in s3rver: decode fully.
+const { AsyncLocalStorage } = require('node:async_hooks')
+const bucketRequest = new AsyncLocalStorage()
 const originalEncodeURIComponent = globalThis.encodeURIComponent
-globalThis.encodeURIComponent = (value) =>
-  originalEncodeURIComponent(value).replace(
+globalThis.encodeURIComponent = (value) => {
+  const encoded = originalEncodeURIComponent(value).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   )
+  const pending = bucketRequest.getStore()
+  if (pending && pending.slash && value === pending.bucket) {
+    pending.slash = false
+    return `${encoded}/`
+  }
+  return encoded
+}
+globalThis.decodeURI = globalThis.decodeURIComponent
+
+// ListObjectsV2 continuation tokens are DES-encrypted, which OpenSSL 3 only offers in its legacy provider: any
+// truncated listing fails with 500 on Node 20. Triple DES with the key repeated is the same cipher, in the default provider.
+const crypto = require('node:crypto')
+for (const name of ['createCipheriv', 'createDecipheriv']) {
+  const original = crypto[name]
+  crypto[name] = (algorithm, key, iv, options) =>
+    algorithm === 'des' ? original('des-ede3-cbc', Buffer.concat([key, key, key]), iv, options) : original(algorithm, key, iv, options)
+}
 
 const S3rver = require('@20minutes/s3rver')
 
@@ -68,6 +94,10 @@ const server = new S3rver({
   vhostBuckets: false,
   configureBuckets: [{ name: bucket }],
 })
+
+server.middleware.unshift((ctx, next) =>
+  ctx.path === `/${bucket}/` ? bucketRequest.run({ bucket, slash: true }, next) : next(),
+)
 
 server.run((err, address) => {
   if (err) {

@@ -15,6 +15,12 @@ public sealed record PresignedPart(int PartNumber, Uri Url);
 /// <summary>A part the client uploaded: its number and the ETag the store answered with.</summary>
 public sealed record UploadedPart(int PartNumber, string ETag);
 
+/// <summary>An object as a listing shows it: its key, size and when it was last written.</summary>
+public sealed record ListedObject(string Key, long SizeBytes, DateTimeOffset LastModified);
+
+/// <summary>One page of a listing, in key order; <see cref="ContinuationToken"/> asks for the next page (<c>null</c> on the last).</summary>
+public sealed record ObjectListing(IReadOnlyList<ListedObject> Objects, string? ContinuationToken);
+
 /// <summary>How a browser should treat a download: save it (<see cref="Attachment"/>) or show it (<see cref="Inline"/>).</summary>
 public enum DownloadDisposition
 {
@@ -29,7 +35,10 @@ public enum DownloadDisposition
 /// </summary>
 public interface IObjectStorage
 {
-    /// <summary>A presigned PUT of the whole object, bound to its content type (a different one is refused by the store).</summary>
+    /// <summary>
+    /// A presigned PUT of the whole object, bound to its content type and its length (a different one is refused by the
+    /// store).
+    /// </summary>
     Task<PresignedRequest> PresignPutAsync(string key, string contentType, long sizeBytes, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>Starts a multipart upload of an object with this content type; returns the store's upload id.</summary>
@@ -57,6 +66,20 @@ public interface IObjectStorage
     /// </summary>
     Task<Uri> PresignGetAsync(
         string key, string fileName, string contentType, DownloadDisposition disposition, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the object <paramref name="stored"/> (as <see cref="HeadAsync"/> described it) from <paramref name="fromKey"/>
+    /// to <paramref name="toKey"/>, replacing what <paramref name="toKey"/> held: S3 copies on the server (in parts above
+    /// its single-copy limit) and then deletes the source; the embedded store renames. <c>false</c> when nothing is
+    /// stored under <paramref name="fromKey"/> any more; throws only when the store does not answer.
+    /// </summary>
+    Task<bool> PromoteAsync(string fromKey, string toKey, StoredObject stored, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page of at most <paramref name="maxKeys"/> objects whose keys start with <paramref name="prefix"/>, in key order,
+    /// continuing after <paramref name="continuationToken"/> (from the previous page; <c>null</c> for the first).
+    /// </summary>
+    Task<ObjectListing> ListAsync(string prefix, string? continuationToken, int maxKeys, CancellationToken cancellationToken);
 
     /// <summary>Removes the object; removing a missing object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);

@@ -1,16 +1,32 @@
 using MediaVault.Application.Abstractions;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Media;
 using Microsoft.Extensions.Logging;
 
 namespace MediaVault.Application.Assets;
 
-/// <summary>Removes what the store holds for an asset whose row is already gone (after the commit).</summary>
+/// <summary>
+/// Removes what the store holds for an asset whose row is already gone (after the commit): its unfinished multipart
+/// upload, its staging object, its final object and its renditions.
+/// </summary>
 internal static partial class StoredObjects
 {
     /// <summary>
     /// Best effort: the database change is committed and stands, so a store that fails here only leaves an orphaned
     /// object, which is logged with its key.
     /// </summary>
-    public static async Task RemoveAsync(IObjectStorage storage, string key, string? multipartUploadId, ILogger logger)
+    public static Task RemoveAsync(IObjectStorage storage, Asset asset, bool abortMultipartUpload, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        string[] keys = [StorageKeys.StagingKeyOf(asset), asset.StorageKey, .. asset.Renditions.Select(r => Rendition.StorageKeyFor(asset.Id, r.Name))];
+        return RemoveAsync(storage, keys, abortMultipartUpload ? asset.MultipartUploadId : null, logger);
+    }
+
+    /// <summary>
+    /// Aborts the multipart upload (it targets the first key), then deletes every key: the staging key, the final key and
+    /// the rendition keys of an asset, whichever exist.
+    /// </summary>
+    public static async Task RemoveAsync(IObjectStorage storage, IReadOnlyList<string> keys, string? multipartUploadId, ILogger logger)
     {
         // Not the request's token: a client hanging up after the commit must not leave the object behind.
         var cancellationToken = CancellationToken.None;
@@ -18,19 +34,22 @@ internal static partial class StoredObjects
         {
             if (multipartUploadId is not null)
             {
-                await storage.AbortMultipartUploadAsync(key, multipartUploadId, cancellationToken);
+                await storage.AbortMultipartUploadAsync(keys[0], multipartUploadId, cancellationToken);
             }
 
-            await storage.DeleteAsync(key, cancellationToken);
+            foreach (var key in keys)
+            {
+                await storage.DeleteAsync(key, cancellationToken);
+            }
         }
 #pragma warning disable CA1031 // Any failure of the store is logged, never surfaced: the deletion is already committed.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogOrphan(logger, e, key);
+            LogOrphan(logger, e, string.Join(", ", keys));
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored object {Key} could not be removed and is left behind")]
-    private static partial void LogOrphan(ILogger logger, Exception exception, string key);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored objects {Keys} could not all be removed; what is left is removed by the reconciliation")]
+    private static partial void LogOrphan(ILogger logger, Exception exception, string keys);
 }

@@ -1,4 +1,5 @@
 using MediaVault.Application.Assets.PurgeAbandonedUploads;
+using MediaVault.Application.Assets.ReconcileStorage;
 using MediaVault.Infrastructure.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,16 +10,22 @@ namespace MediaVault.Infrastructure.Background;
 
 /// <summary>
 /// Runs <see cref="PurgeAbandonedUploadsHandler"/> every <c>Assets__SweepIntervalSeconds</c> (default 60; 0 turns the
-/// sweeper off), batch after batch until no abandoned upload is left. A failed round is logged and retried on the next tick.
+/// purge off), batch after batch until no abandoned upload is left, and <see cref="ReconcileStorageHandler"/> every
+/// <c>Assets__ReconcileIntervalSeconds</c> (default 21,600, six hours; 0 turns it off). A failed round is logged and
+/// retried on the next tick.
 /// </summary>
 internal sealed partial class UploadSweeper(
     IServiceScopeFactory scopes, IOptions<AssetsOptions> options, TimeProvider clock, ILogger<UploadSweeper> logger) : BackgroundService
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(
+            EveryAsync(options.Value.SweepIntervalSeconds, SweepAsync, stoppingToken),
+            EveryAsync(options.Value.ReconcileIntervalSeconds, ReconcileAsync, stoppingToken));
+
+    private async Task EveryAsync(int seconds, Func<CancellationToken, Task> work, CancellationToken stoppingToken)
     {
-        var seconds = options.Value.SweepIntervalSeconds;
         if (seconds <= 0)
         {
             return;
@@ -29,12 +36,25 @@ internal sealed partial class UploadSweeper(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await SweepAsync(stoppingToken);
+                await work(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+    }
+
+    private async Task ReconcileAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ReconcileStorageHandler>().HandleAsync(new ReconcileStorageCommand(), stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogReconcileFailed(logger, e);
         }
     }
 
@@ -66,4 +86,7 @@ internal sealed partial class UploadSweeper(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Purging abandoned uploads failed; trying again on the next round")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling the object store with the assets failed; trying again on the next round")]
+    private static partial void LogReconcileFailed(ILogger logger, Exception exception);
 }

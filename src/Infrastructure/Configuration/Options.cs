@@ -113,6 +113,13 @@ public sealed class AssetsOptions
     /// <summary><c>Assets__SweepIntervalSeconds</c>: how often the sweeper looks for abandoned uploads; 0 turns it off.</summary>
     public int SweepIntervalSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// <c>Assets__ReconcileIntervalSeconds</c>: how often the sweeper compares the object store with the asset rows,
+    /// reports the differences and removes orphaned objects older than the upload URL lifetime plus the grace period;
+    /// 0 turns it off.
+    /// </summary>
+    public int ReconcileIntervalSeconds { get; set; } = 21_600;
+
     /// <summary><c>Assets__UploadGraceSeconds</c>: how long after its upload window a pending upload is kept before it is purged.</summary>
     public int UploadGraceSeconds { get; set; } = 3600;
 }

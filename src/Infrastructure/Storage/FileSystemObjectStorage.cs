@@ -172,10 +172,76 @@ public sealed class FileSystemObjectStorage : IObjectStorage
         string key, string fileName, string contentType, DownloadDisposition disposition, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         PathFor(key);
-        var contentDisposition = ContentDispositions.Build(disposition, fileName);
+        var contentDisposition = ContentDispositions.Build(disposition, fileName, contentType);
         var request = new SignedObjectRequest(
             "GET", key, expiresAt.ToUnixTimeSeconds(), string.Empty, Disposition: contentDisposition, ResponseContentType: contentType);
         return Task.FromResult(UrlFor(request, ("response-content-disposition", contentDisposition), ("response-content-type", contentType)));
+    }
+
+    /// <summary>
+    /// A rename within the root: the content type first (copied, so that the source stays whole until its file moves),
+    /// then the file itself, atomically replacing what <paramref name="toKey"/> held.
+    /// </summary>
+    public async Task<bool> PromoteAsync(string fromKey, string toKey, StoredObject stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var from = PathFor(fromKey);
+        var to = PathFor(toKey);
+        if (!File.Exists(from))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        var contentType = (await HeadAsync(fromKey, cancellationToken))?.ContentType ?? stored.ContentType;
+        await WriteJsonAtomicallyAsync(to + MetadataSuffix, new ObjectMetadata(contentType), cancellationToken);
+        try
+        {
+            File.Move(from, to, overwrite: true);
+        }
+        catch (FileNotFoundException)
+        {
+            // Promoted by a complete running at the same moment.
+            return false;
+        }
+
+        File.Delete(from + MetadataSuffix);
+        return true;
+    }
+
+    /// <summary>
+    /// The objects under the root whose keys start with <paramref name="prefix"/>, in ordinal key order; the continuation
+    /// token is the last key returned. Each page walks the folder again (the embedded store is for small deployments).
+    /// </summary>
+    public Task<ObjectListing> ListAsync(string prefix, string? continuationToken, int maxKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var keys = new List<string>();
+        if (Directory.Exists(Root))
+        {
+            foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+            {
+                var key = Path.GetRelativePath(Root, file).Replace(Path.DirectorySeparatorChar, '/');
+                if (IsValidKey(key) && key.StartsWith(prefix, StringComparison.Ordinal)
+                    && (continuationToken is null || string.CompareOrdinal(key, continuationToken) > 0))
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        var page = new List<ListedObject>(Math.Min(keys.Count, maxKeys));
+        foreach (var key in keys.Take(Math.Max(1, maxKeys)))
+        {
+            var file = new FileInfo(PathFor(key));
+            if (file.Exists)
+            {
+                page.Add(new ListedObject(key, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)));
+            }
+        }
+
+        return Task.FromResult(new ObjectListing(page, keys.Count > maxKeys ? keys[Math.Max(1, maxKeys) - 1] : null));
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)

@@ -8,12 +8,21 @@ using MediaVault.Infrastructure.Configuration;
 namespace MediaVault.Infrastructure.Storage;
 
 /// <summary>
-/// Amazon S3 or any S3-compatible server. The API only signs URLs and inspects objects; bytes bypass it. A presigned
-/// PUT signs <c>Content-Type</c>, so the server refuses an upload of another type; the size is checked when the upload
-/// is completed (a presigned PUT cannot bind the length).
+/// Amazon S3 or any S3-compatible server. The API only signs URLs and inspects, copies and lists objects; bytes bypass
+/// it. A presigned PUT signs <c>Content-Type</c> and <c>Content-Length</c>, so the server refuses an upload of another
+/// type or length; both are checked again when the upload is completed. Promoting a staged object is a server-side copy
+/// (<c>CopyObject</c>, or <c>UploadPartCopy</c> in parts above <see cref="SingleCopyLimitBytes"/>, so that no request
+/// runs longer than the client's timeout and objects over S3's 5 GiB single-copy limit work) followed by a delete.
 /// </summary>
 internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, TimeProvider clock) : IObjectStorage
 {
+    /// <summary>Up to this size a promote is one <c>CopyObject</c>; above it, a multipart copy in parts of this size.</summary>
+    internal const long SingleCopyLimitBytes = 64L * 1024 * 1024;
+
+    private const long MinimumPartSizeBytes = 5L * 1024 * 1024;
+    private const int MaximumPartCount = 10_000;
+    private const int CopyParallelism = 4;
+
     // Presigned URLs say https unless told otherwise, even for an http service URL (a local S3-compatible server).
     private readonly Protocol _protocol =
         options.ServiceUrl is { } url && url.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS;
@@ -28,6 +37,8 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
             ContentType = contentType,
             Expires = ExpiryOf(expiresAt),
             Protocol = _protocol,
+            // Signed as a header: a body of another length fails the signature (S3 SigV4 signs every header it is given).
+            Headers = { ContentLength = sizeBytes },
         });
         return new PresignedRequest(new Uri(url), new Dictionary<string, string> { ["Content-Type"] = contentType }, expiresAt);
     }
@@ -129,9 +140,68 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
             Expires = ExpiryOf(expiresAt),
             Protocol = _protocol,
         };
-        request.ResponseHeaderOverrides.ContentDisposition = ContentDispositions.Build(disposition, fileName);
+        // Script-capable types (SVG, anything XML, HTML) are never shown inline; S3 cannot add the sandboxing headers the
+        // embedded store sends, so the disposition and a private, uncached response are what the URL can ask for.
+        request.ResponseHeaderOverrides.ContentDisposition = ContentDispositions.Build(disposition, fileName, contentType);
+        request.ResponseHeaderOverrides.CacheControl = ServedMedia.CacheControl;
         request.ResponseHeaderOverrides.ContentType = contentType;
         return new Uri(await s3.GetPreSignedURLAsync(request));
+    }
+
+    public async Task<bool> PromoteAsync(string fromKey, string toKey, StoredObject stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        try
+        {
+            if (stored.SizeBytes <= SingleCopyLimitBytes)
+            {
+                await CallAsync(
+                    () => s3.CopyObjectAsync(
+                        new CopyObjectRequest
+                        {
+                            SourceBucket = options.Bucket,
+                            SourceKey = fromKey,
+                            DestinationBucket = options.Bucket,
+                            DestinationKey = toKey,
+                            MetadataDirective = S3MetadataDirective.COPY,
+                        },
+                        cancellationToken),
+                    cancellationToken);
+            }
+            else
+            {
+                await CopyInPartsAsync(fromKey, toKey, stored, cancellationToken);
+            }
+        }
+        catch (StorageUnavailableException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.NotFound })
+        {
+            return false;
+        }
+
+        await DeleteAsync(fromKey, cancellationToken);
+        return true;
+    }
+
+    public async Task<ObjectListing> ListAsync(string prefix, string? continuationToken, int maxKeys, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(
+            () => s3.ListObjectsV2Async(
+                new ListObjectsV2Request
+                {
+                    BucketName = options.Bucket,
+                    Prefix = prefix,
+                    ContinuationToken = continuationToken,
+                    MaxKeys = Math.Clamp(maxKeys, 1, 1000),
+                },
+                cancellationToken),
+            cancellationToken);
+        var objects = (response.S3Objects ?? [])
+            .Select(o => new ListedObject(
+                o.Key,
+                o.Size ?? 0,
+                o.LastModified is { } modified ? new DateTimeOffset(DateTime.SpecifyKind(modified.ToUniversalTime(), DateTimeKind.Utc)) : DateTimeOffset.MinValue))
+            .ToList();
+        return new ObjectListing(objects, response.IsTruncated == true ? response.NextContinuationToken : null);
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
@@ -186,6 +256,59 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
         _ = await HeadAsync(".mediavault-probe", cancellationToken);
+    }
+
+    private async Task CopyInPartsAsync(string fromKey, string toKey, StoredObject stored, CancellationToken cancellationToken)
+    {
+        var size = stored.SizeBytes;
+        var partSize = Math.Max(Math.Max(SingleCopyLimitBytes, MinimumPartSizeBytes), (size + MaximumPartCount - 1) / MaximumPartCount);
+        var partCount = (int)((size + partSize - 1) / partSize);
+        var uploadId = await StartMultipartUploadAsync(toKey, stored.ContentType ?? "application/octet-stream", cancellationToken);
+        try
+        {
+            var etags = new PartETag[partCount];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(1, partCount),
+                new ParallelOptions { MaxDegreeOfParallelism = CopyParallelism, CancellationToken = cancellationToken },
+                async (number, token) =>
+                {
+                    var first = (number - 1) * partSize;
+                    var response = await CallAsync(
+                        () => s3.CopyPartAsync(
+                            new CopyPartRequest
+                            {
+                                SourceBucket = options.Bucket,
+                                SourceKey = fromKey,
+                                DestinationBucket = options.Bucket,
+                                DestinationKey = toKey,
+                                UploadId = uploadId,
+                                PartNumber = number,
+                                FirstByte = first,
+                                LastByte = Math.Min(size, first + partSize) - 1,
+                            },
+                            token),
+                        token);
+                    etags[number - 1] = new PartETag(number, response.ETag);
+                });
+            await CallAsync(
+                () => s3.CompleteMultipartUploadAsync(
+                    new CompleteMultipartUploadRequest { BucketName = options.Bucket, Key = toKey, UploadId = uploadId, PartETags = [.. etags] },
+                    cancellationToken),
+                cancellationToken);
+        }
+        catch (Exception)
+        {
+            try
+            {
+                await AbortMultipartUploadAsync(toKey, uploadId, CancellationToken.None);
+            }
+            catch (StorageUnavailableException)
+            {
+                // The original failure is the one to report; an unfinished upload is the store's to expire.
+            }
+
+            throw;
+        }
     }
 
     /// <summary>

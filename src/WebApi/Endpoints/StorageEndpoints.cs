@@ -9,7 +9,9 @@ namespace MediaVault.WebApi.Endpoints;
 /// <c>/api/v1/storage/objects/{key}</c>: the embedded store's presigned URLs, served by the API itself when
 /// <c>Storage__Provider</c> is <c>FileSystem</c>. Anonymous like S3's: the signature in the query string is the only
 /// credential (HMAC-SHA256 over method, key, expiry, size, content type, upload part or response headers). A tampered
-/// or expired URL answers 403. Bodies are streamed to disk, never buffered, and never beyond the signed size. Left out
+/// or expired URL answers 403. Bodies are streamed to disk, never buffered, and never beyond the signed size. Every
+/// answer carries <c>X-Content-Type-Options: nosniff</c>, <c>Content-Security-Policy: sandbox; default-src 'none'</c>
+/// and <c>Cache-Control: private, no-store</c>; a type a browser could run script in is always an attachment. Left out
 /// of the OpenAPI description: clients use the URLs they were handed, never build them.
 /// </summary>
 public static class StorageEndpoints
@@ -17,6 +19,15 @@ public static class StorageEndpoints
     public static RouteGroupBuilder MapStorageEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/storage/objects").AllowAnonymous().ExcludeFromDescription();
+        group.AddEndpointFilter(async (invocation, next) =>
+        {
+            // Set before the handler runs, so that every answer carries them: the bytes, a range, a 304, a problem.
+            var headers = invocation.HttpContext.Response.Headers;
+            headers.XContentTypeOptions = ServedMedia.ContentTypeOptions;
+            headers.ContentSecurityPolicy = ServedMedia.ContentSecurityPolicy;
+            headers.CacheControl = ServedMedia.CacheControl;
+            return await next(invocation);
+        });
         group.MapPut("/{**key}", Put);
         group.MapGet("/{**key}", Get);
         return api;
@@ -100,7 +111,8 @@ public static class StorageEndpoints
             return Problems.NotFound();
         }
 
-        context.Response.Headers.ContentDisposition = disposition;
+        // The signed value already says attachment for such types; this holds even for a URL signed before that rule.
+        context.Response.Headers.ContentDisposition = ContentDispositions.MayRenderInline(contentType) ? disposition : ContentDispositions.AsAttachment(disposition);
         return TypedResults.PhysicalFile(path, contentType, enableRangeProcessing: true);
     }
 

@@ -48,6 +48,59 @@ public sealed class CompleteUploadHandlerTests
     }
 
     [Test]
+    public async Task HandleAsync_WhenStagedObjectMatches_PromotesItToTheStorageKeyBeforeTheDatabaseIsWritten()
+    {
+        var steps = new List<string>();
+        Staged(1000, "image/png");
+        _storage.Setup(s => s.PromoteAsync(StagingKey, _asset.StorageKey, It.IsAny<StoredObject>(), It.IsAny<CancellationToken>()))
+            .Callback(() => steps.Add("promote")).ReturnsAsync(true);
+        _assets.Setup(r => r.UpdateAsync(_asset, It.IsAny<CancellationToken>())).Callback(() => steps.Add("update")).ReturnsAsync(1);
+
+        var result = await Handler().HandleAsync(new CompleteUploadCommand(_asset.Id.Value), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Ok);
+        steps.ShouldBe(["promote", "update"]);
+        StagingKey.ShouldNotBe(_asset.StorageKey);
+    }
+
+    [Test]
+    public async Task HandleAsync_WhenRetriedAfterAPromoteWhoseDatabaseWriteFailed_CompletesFromTheFinalObject()
+    {
+        Final(1000, "image/png");
+
+        var result = await Handler().HandleAsync(new CompleteUploadCommand(_asset.Id.Value), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Ok);
+        result.Value.Status.ShouldBe(AssetStatus.Ready);
+        _storage.Verify(s => s.PromoteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<StoredObject>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task HandleAsync_WhenAConcurrentCompletePromotedTheStagedObjectFirst_CompletesFromTheFinalObject()
+    {
+        Staged(1000, "image/png");
+        Final(1000, "image/png");
+        _storage.Setup(s => s.PromoteAsync(StagingKey, _asset.StorageKey, It.IsAny<StoredObject>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        var result = await Handler().HandleAsync(new CompleteUploadCommand(_asset.Id.Value), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Ok);
+        _storage.Verify(s => s.HeadAsync(_asset.StorageKey, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task HandleAsync_WhenStagedObjectDiffersFromDeclaration_IsConflictAndNothingIsPromoted()
+    {
+        Staged(2000, "image/png");
+
+        var result = await Handler().HandleAsync(new CompleteUploadCommand(_asset.Id.Value), CancellationToken.None);
+
+        result.Status.ShouldBe(ResultStatus.Conflict);
+        result.Errors.ShouldContain(AssetErrors.StoredObjectMismatch);
+        _storage.Verify(s => s.PromoteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<StoredObject>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
     public async Task HandleAsync_WhenStoredObjectMatches_EnqueuesMediaProcessingOnceForTheAsset()
     {
         Stored(1000, "image/png");
@@ -108,10 +161,10 @@ public sealed class CompleteUploadHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_ForMultipartUpload_CompletesThePartsInOrderBeforeCheckingTheObject()
+    public async Task HandleAsync_ForMultipartUpload_CompletesThePartsInOrderAtTheStagingKeyBeforeCheckingTheObject()
     {
         _asset.UseMultipartUpload("upload-1");
-        _storage.Setup(s => s.CompleteMultipartUploadAsync(_asset.StorageKey, "upload-1", It.IsAny<IReadOnlyList<UploadedPart>>(), It.IsAny<CancellationToken>()))
+        _storage.Setup(s => s.CompleteMultipartUploadAsync(StagingKey, "upload-1", It.IsAny<IReadOnlyList<UploadedPart>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         Stored(1000, "image/png");
 
@@ -121,7 +174,7 @@ public sealed class CompleteUploadHandlerTests
         result.Status.ShouldBe(ResultStatus.Ok);
         _storage.Verify(
             s => s.CompleteMultipartUploadAsync(
-                _asset.StorageKey, "upload-1", It.Is<IReadOnlyList<UploadedPart>>(p => p.Count == 2 && p[0].PartNumber == 1 && p[1].PartNumber == 2), It.IsAny<CancellationToken>()),
+                StagingKey, "upload-1", It.Is<IReadOnlyList<UploadedPart>>(p => p.Count == 2 && p[0].PartNumber == 1 && p[1].PartNumber == 2), It.IsAny<CancellationToken>()),
             Times.Once);
     }
 
@@ -146,7 +199,19 @@ public sealed class CompleteUploadHandlerTests
         (await Handler(UserId.New()).HandleAsync(new CompleteUploadCommand(_asset.Id.Value), CancellationToken.None)).Status.ShouldBe(ResultStatus.NotFound);
     }
 
-    private void Stored(long size, string? contentType) =>
+    private string StagingKey => StorageKeys.StagingKeyOf(_asset);
+
+    /// <summary>The client uploaded this to the staging key, and promoting it succeeds.</summary>
+    private void Stored(long size, string? contentType)
+    {
+        Staged(size, contentType);
+        _storage.Setup(s => s.PromoteAsync(StagingKey, _asset.StorageKey, It.IsAny<StoredObject>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+    }
+
+    private void Staged(long size, string? contentType) =>
+        _storage.Setup(s => s.HeadAsync(StagingKey, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredObject(size, contentType));
+
+    private void Final(long size, string? contentType) =>
         _storage.Setup(s => s.HeadAsync(_asset.StorageKey, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredObject(size, contentType));
 
     private CompleteUploadHandler Handler(UserId? caller = null) =>

@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets;
 using MediaVault.Application.Assets.PurgeAbandonedUploads;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Owners;
@@ -50,8 +51,10 @@ public sealed class PurgeAbandonedUploadsHandlerTests
 
         result.Value.ShouldBe(1);
         _owner.StorageReservedBytes.ShouldBe(0);
-        _steps.ShouldBe(["delete rows", "commit", "abort multipart", "delete object"]);
+        _steps.ShouldBe(["delete rows", "commit", "abort multipart", "delete object", "delete object"]);
         _assets.Verify(r => r.DeleteRangeAsync(It.Is<IEnumerable<Asset>>(a => a.Single() == asset), It.IsAny<CancellationToken>()), Times.Once);
+        _storage.Verify(s => s.AbortMultipartUploadAsync(StorageKeys.StagingKeyOf(asset), "upload-1", It.IsAny<CancellationToken>()), Times.Once);
+        _storage.Verify(s => s.DeleteAsync(StorageKeys.StagingKeyOf(asset), It.IsAny<CancellationToken>()), Times.Once);
         _storage.Verify(s => s.DeleteAsync(asset.StorageKey, It.IsAny<CancellationToken>()), Times.Once);
     }
 

@@ -538,7 +538,8 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
         }
 
         var key = await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == id).Select(a => a.StorageKey).SingleAsync());
-        (await _api.StoredObjectAsync(key)).ShouldNotBeNull();
+        var stagingKey = await _api.StagingKeyAsync(id.Value);
+        (await _api.StoredObjectAsync(stagingKey)).ShouldNotBeNull();
         await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UploadExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
 
@@ -552,6 +553,7 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
         (await _api.WithDbAsync(db => db.Assets.AnyAsync(a => a.Id == id))).ShouldBeFalse();
         (await _api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(0);
         (await _api.StoredObjectAsync(key)).ShouldBeNull();
+        (await _api.StoredObjectAsync(stagingKey)).ShouldBeNull();
         (await _api.WithDbAsync(db => db.Activity.AnyAsync(e => e.AssetId == id && e.Action == "asset.purged"))).ShouldBeTrue();
     }
 

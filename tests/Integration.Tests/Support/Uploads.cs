@@ -151,6 +151,14 @@ public static class Uploads
         return await api.Services.GetRequiredService<IObjectStorage>().HeadAsync(key, CancellationToken.None);
     }
 
+    /// <summary>The key the asset's upload URLs write to, before complete promotes it.</summary>
+    public static async Task<string> StagingKeyAsync(this MediaVaultApi api, Guid assetId)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var asset = await api.WithDbAsync(db => db.Assets.AsNoTracking().SingleAsync(a => a.Id == new Domain.Assets.AssetId(assetId)));
+        return Application.Assets.StorageKeys.StagingKeyOf(asset);
+    }
+
     public static async Task<StoredObject?> StoredObjectAsync(this MediaVaultApi api, string key)
     {
         ArgumentNullException.ThrowIfNull(api);

@@ -18,8 +18,10 @@ public sealed record CompletedPartInput(int? PartNumber, string? ETag);
 public sealed record CompleteUploadCommand(Guid AssetId, IReadOnlyList<CompletedPartInput>? Parts = null);
 
 /// <summary>
-/// Marks the caller's pending asset ready once the stored object exists with the declared size and content type (a
-/// multipart upload is assembled first), settling the reserved quota. Completing a ready asset again answers the asset
+/// Marks the caller's pending asset ready once the object uploaded to its staging key exists with the declared size and
+/// content type (a multipart upload is assembled first) and has been promoted to the asset's storage key, settling the
+/// reserved quota. The staging key is dead afterwards: nothing reads it, so a later write to the old upload URL cannot
+/// change the ready object (the reconciliation removes it). Completing a ready asset again answers the asset
 /// unchanged. When the object is missing or differs, the asset stays pending and the answer is a conflict.
 /// </summary>
 public sealed class CompleteUploadHandler(
@@ -52,6 +54,7 @@ public sealed class CompleteUploadHandler(
             return Result.Success(asset.ToDto(access));
         }
 
+        var stagingKey = StorageKeys.StagingKeyOf(asset);
         var multipartCompleted = true;
         if (asset.MultipartUploadId is { } uploadId)
         {
@@ -61,12 +64,29 @@ public sealed class CompleteUploadHandler(
                 return validation.ToResult<AssetDto>();
             }
 
-            multipartCompleted = await storage.CompleteMultipartUploadAsync(asset.StorageKey, uploadId, parts, cancellationToken);
+            multipartCompleted = await storage.CompleteMultipartUploadAsync(stagingKey, uploadId, parts, cancellationToken);
         }
 
-        // A repeated complete of a multipart upload the store already assembled is refused by the store; the object
-        // itself then decides.
-        var stored = await storage.HeadAsync(asset.StorageKey, cancellationToken);
+        // The staged object is checked, then promoted to the key downloads read, before the database is touched (no
+        // transaction is open). A repeated complete of a multipart upload the store already assembled is refused by
+        // the store, and a complete retried after a promote whose database write failed finds no staged object: in
+        // both cases the final key decides.
+        var stored = await storage.HeadAsync(stagingKey, cancellationToken);
+        if (stored is not null)
+        {
+            if (new StoredObjectMustMatchDeclaration(asset.SizeBytes, asset.ContentType, stored.SizeBytes, stored.ContentType).IsBroken())
+            {
+                return Result<AssetDto>.Conflict(AssetErrors.StoredObjectMismatch);
+            }
+
+            if (!await storage.PromoteAsync(stagingKey, asset.StorageKey, stored, cancellationToken))
+            {
+                // A complete running at the same moment promoted it first.
+                stored = null;
+            }
+        }
+
+        stored ??= await storage.HeadAsync(asset.StorageKey, cancellationToken);
         if (stored is null)
         {
             return Result<AssetDto>.Conflict(multipartCompleted ? AssetErrors.NotUploaded : AssetErrors.MultipartNotCompleted);

@@ -2,7 +2,6 @@ using Ardalis.Result;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.Specifications;
 using MediaVault.Domain.Assets;
-using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Owners;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +11,7 @@ public sealed record DeleteAssetCommand(Guid AssetId);
 
 /// <summary>
 /// The owner deletes an asset: the row goes with its grants and links (the database cascades), the bytes go back to
-/// the quota, and after the commit the stored object (and an unfinished multipart upload) and its renditions are removed. A store that
+/// the quota, and after the commit the stored objects (final, staging and renditions) and an unfinished multipart upload are removed. A store that
 /// fails then leaves an orphaned object behind, logged; the deletion itself stands.
 /// </summary>
 public sealed class DeleteAssetHandler(
@@ -50,11 +49,7 @@ public sealed class DeleteAssetHandler(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await StoredObjects.RemoveAsync(storage, asset.StorageKey, asset.Status == AssetStatus.Pending ? asset.MultipartUploadId : null, logger);
-        foreach (var rendition in asset.Renditions)
-        {
-            await StoredObjects.RemoveAsync(storage, Rendition.StorageKeyFor(asset.Id, rendition.Name), multipartUploadId: null, logger);
-        }
+        await StoredObjects.RemoveAsync(storage, asset, abortMultipartUpload: asset.Status == AssetStatus.Pending, logger);
         return Result.Success();
     }
 }

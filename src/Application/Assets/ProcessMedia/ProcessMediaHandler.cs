@@ -96,13 +96,8 @@ public sealed partial class ProcessMediaHandler(
         return Result.Success(outcome.Failure);
     }
 
-    private async Task RemoveRenditionsAsync(AssetId id)
-    {
-        foreach (var name in Rendition.Names)
-        {
-            await StoredObjects.RemoveAsync(storage, Rendition.StorageKeyFor(id, name), multipartUploadId: null, logger);
-        }
-    }
+    private Task RemoveRenditionsAsync(AssetId id) =>
+        StoredObjects.RemoveAsync(storage, [.. Rendition.Names.Select(name => Rendition.StorageKeyFor(id, name))], multipartUploadId: null, logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renditions of asset {AssetId} could not be made: {Reason}")]
     private partial void LogUnreadable(Guid assetId, string reason);

@@ -12,8 +12,8 @@ public sealed record PurgeAbandonedUploadsCommand(int BatchSize = 100);
 
 /// <summary>
 /// The sweeper's work: pending assets whose upload window closed more than the grace period ago are purged: the row
-/// (with grants and links), the reservation on the owner's quota, and, after the commit, the stored object and any
-/// unfinished multipart upload. The assets are claimed (row-locked) first and re-checked inside the claim, so an upload
+/// (with grants and links), the reservation on the owner's quota, and, after the commit, the staging object, the final
+/// object (a promote whose database write failed leaves one) and any unfinished multipart upload. The assets are claimed (row-locked) first and re-checked inside the claim, so an upload
 /// completing at the same moment is either purged before it completes (its complete then fails) or never touched.
 /// Run each batch in a unit of work (scope) of its own: owners read in an earlier batch would be stale.
 /// </summary>
@@ -70,7 +70,7 @@ public sealed class PurgeAbandonedUploadsHandler(
 
         foreach (var asset in purged)
         {
-            await StoredObjects.RemoveAsync(storage, asset.StorageKey, asset.MultipartUploadId, logger);
+            await StoredObjects.RemoveAsync(storage, asset, abortMultipartUpload: true, logger);
         }
 
         return Result.Success(purged.Count);

@@ -38,7 +38,7 @@ public sealed record RegisteredAsset(AssetDto Asset, UploadInstructions Upload);
 
 /// <summary>
 /// Registers a pending asset for the caller, reserving its declared size on the caller's quota (atomically in the store, ADR-053), and hands out where to
-/// upload its bytes. The object store is called before the database is written (no transaction is open then); a
+/// upload its bytes: to the asset's staging key, never to the key it is read from. The object store is called before the database is written (no transaction is open then); a
 /// multipart upload started for a registration that could not be saved is aborted.
 /// </summary>
 public sealed class RegisterAssetHandler(
@@ -85,18 +85,20 @@ public sealed class RegisterAssetHandler(
         var asset = Asset.Register(
             owner, fileName!, contentType!, size, settings.MaxSizeBytes, sha256, command.Title, command.Description, tags ?? [], uploadExpiresAt, now);
 
+        // The client writes to the staging key only; complete promotes it (see StorageKeys).
+        var stagingKey = StorageKeys.StagingKeyOf(asset);
         UploadInstructions upload;
         if (size > settings.MultipartThresholdBytes)
         {
-            var uploadId = await storage.StartMultipartUploadAsync(asset.StorageKey, asset.ContentType, cancellationToken);
+            var uploadId = await storage.StartMultipartUploadAsync(stagingKey, asset.ContentType, cancellationToken);
             asset.UseMultipartUpload(uploadId);
             var sizes = settings.PartSizes(size);
-            var parts = await storage.PresignPartsAsync(asset.StorageKey, uploadId, sizes, uploadExpiresAt, cancellationToken);
+            var parts = await storage.PresignPartsAsync(stagingKey, uploadId, sizes, uploadExpiresAt, cancellationToken);
             upload = new UploadInstructions(UploadInstructions.Multipart, null, new Dictionary<string, string>(), sizes[0], parts, uploadExpiresAt);
         }
         else
         {
-            var put = await storage.PresignPutAsync(asset.StorageKey, asset.ContentType, size, uploadExpiresAt, cancellationToken);
+            var put = await storage.PresignPutAsync(stagingKey, asset.ContentType, size, uploadExpiresAt, cancellationToken);
             upload = new UploadInstructions(UploadInstructions.Put, put.Url, put.Headers, null, null, put.ExpiresAt);
         }
 
@@ -132,7 +134,7 @@ public sealed class RegisterAssetHandler(
 
         try
         {
-            await storage.AbortMultipartUploadAsync(asset.StorageKey, uploadId, CancellationToken.None);
+            await storage.AbortMultipartUploadAsync(StorageKeys.StagingKeyOf(asset), uploadId, CancellationToken.None);
         }
 #pragma warning disable CA1031 // The original failure is rethrown; an unfinished multipart upload is the store's to expire.
         catch (Exception)

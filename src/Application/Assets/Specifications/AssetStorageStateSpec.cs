@@ -1,0 +1,29 @@
+using Ardalis.Specification;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Users;
+
+namespace MediaVault.Application.Assets.Specifications;
+
+/// <summary>What the reconciliation needs of an asset row: which keys it may own in the object store.</summary>
+public sealed record AssetStorageState(AssetId Id, UserId OwnerId, string StorageKey, AssetStatus Status, DateTimeOffset UpdatedAt);
+
+/// <summary>The storage state of the assets with these ids (read only).</summary>
+public sealed class AssetStorageStateByIdsSpec : Specification<Asset, AssetStorageState>
+{
+    public AssetStorageStateByIdsSpec(IReadOnlyCollection<AssetId> ids)
+    {
+        var list = ids.ToList();
+        Query.Where(a => list.Contains(a.Id)).AsNoTracking();
+        Query.Select(a => new AssetStorageState(a.Id, a.OwnerId, a.StorageKey, a.Status, a.UpdatedAt));
+    }
+}
+
+/// <summary>One page of ready assets' storage state, in id order.</summary>
+public sealed class ReadyAssetStorageStatePageSpec : Specification<Asset, AssetStorageState>
+{
+    public ReadyAssetStorageStatePageSpec(int skip, int take)
+    {
+        Query.Where(a => a.Status == AssetStatus.Ready).OrderBy(a => a.Id).Skip(skip).Take(take).AsNoTracking();
+        Query.Select(a => new AssetStorageState(a.Id, a.OwnerId, a.StorageKey, a.Status, a.UpdatedAt));
+    }
+}

@@ -68,6 +68,25 @@ export function createOperations(transport: Transport) {
        */
       download: (id: string, query?: Query<"Assets_Download">, options?: CallOptions): Promise<S["DownloadResponse"]> =>
         transport.request<S["DownloadResponse"]>("GET", `/api/v1/assets/${encodeURIComponent(id)}/download`, { query, ...options }),
+      /**
+       * Get a rendition URL
+       * Anyone who can see the asset, view-only grantees included: a presigned GET of its thumbnail or preview, valid as long as a download URL (never longer than the grant that allows it). A name the asset has no rendition of (audio has none) answers 404; a rendition still pending or failed, or an asset whose stored bytes do not match its declared sha256, 409.
+       * `GET /api/v1/assets/{id}/renditions/{name}`
+       */
+      getRendition: (id: string, name: string, options?: CallOptions): Promise<S["DownloadResponse"]> =>
+        transport.request<S["DownloadResponse"]>("GET", `/api/v1/assets/${encodeURIComponent(id)}/renditions/${encodeURIComponent(name)}`, { ...options }),
+      /**
+       * Find which files you already stored
+       * For 1 to 100 SHA-256 digests: your own ready assets with each digest (declared, or computed by the server after the upload), to skip uploading them again. Digests none of your assets has are left out.
+       * `POST /api/v1/assets/duplicates`
+       */
+      findDuplicates: (body: S["FindDuplicatesRequest"], options?: CallOptions): Promise<S["DuplicatesResponse"]> =>
+        transport.request<S["DuplicatesResponse"]>("POST", `/api/v1/assets/duplicates`, { body, ...options }),
+      /**
+       * Every item of {@link findDuplicates}, as an async iterator.
+       */
+      iterateFindDuplicates: (options?: CallOptions): AsyncIterableIterator<S["DuplicateResponse"]> =>
+        paginate<S["DuplicateResponse"]>(() => this_.assets.findDuplicates(undefined, options), { single: true }),
     },
     auth: {
       /**

@@ -268,6 +268,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assets/{id}/renditions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a rendition URL
+         * @description Anyone who can see the asset, view-only grantees included: a presigned GET of its thumbnail or preview, valid as long as a download URL (never longer than the grant that allows it). A name the asset has no rendition of (audio has none) answers 404; a rendition still pending or failed, or an asset whose stored bytes do not match its declared sha256, 409.
+         */
+        get: operations["Assets_GetRendition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find which files you already stored
+         * @description For 1 to 100 SHA-256 digests: your own ready assets with each digest (declared, or computed by the server after the upload), to skip uploading them again. Digests none of your assets has are left out.
+         */
+        post: operations["Assets_FindDuplicates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/forgot-password": {
         parameters: {
             query?: never;
@@ -545,6 +585,11 @@ export interface components {
             storageUsedBytes: number;
         };
         /**
+         * @description unverified until the server hashed the stored bytes; verified; mismatch when they differ from the declared sha256.
+         * @enum {string}
+         */
+        AssetIntegrity: "unverified" | "verified" | "mismatch";
+        /**
          * @description image, video or audio: follows from the content type.
          * @enum {string}
          */
@@ -559,9 +604,12 @@ export interface components {
             fileName: string;
             /** Format: guid */
             id: string;
+            integrity: components["schemas"]["AssetIntegrity"];
             kind: components["schemas"]["AssetKind"];
+            media: components["schemas"]["MediaResponse"] | null;
             /** Format: guid */
             ownerId: string;
+            renditions: components["schemas"]["RenditionResponse"][];
             sha256: string | null;
             /** Format: int64 */
             sizeBytes: number;
@@ -666,8 +714,21 @@ export interface components {
             /** Format: uri */
             url: string;
         };
+        /** @description One digest you asked about and your ready assets that have it, oldest first. */
+        DuplicateResponse: {
+            assetIds: string[];
+            sha256: string;
+        };
+        /** @description The digests you already stored; a digest with none of your ready assets is left out. */
+        DuplicatesResponse: {
+            items: components["schemas"]["DuplicateResponse"][];
+        };
         EmailVerifiedResponse: {
             emailVerified: boolean;
+        };
+        /** @description Up to 100 SHA-256 digests (64 hexadecimal characters each) of files you are about to upload. */
+        FindDuplicatesRequest: {
+            sha256: (string | null)[];
         };
         ForgotPasswordRequest: {
             email: string;
@@ -736,6 +797,16 @@ export interface components {
         };
         LogoutRequest: {
             refreshToken: string;
+        };
+        /** @description What probing the stored bytes found; each field null when it does not apply (an image has no duration). */
+        MediaResponse: {
+            codec: string | null;
+            /** Format: double */
+            durationSeconds: number | null;
+            /** Format: int32 */
+            height: number | null;
+            /** Format: int32 */
+            width: number | null;
         };
         /**
          * @description The signed-in account. storageUsedBytes counts ready assets; storageReservedBytes uploads in
@@ -808,6 +879,25 @@ export interface components {
             email: string;
             password: string;
         };
+        /**
+         * @description A smaller picture made from the asset: thumbnail (longest side at most 256 px) or preview (at most 1,280 px; a
+         *     video's is a frame of it). contentType, width and height are null until it is ready. Fetch it with
+         *     GET /assets/{id}/renditions/{name}.
+         */
+        RenditionResponse: {
+            contentType: string | null;
+            /** Format: int32 */
+            height: number | null;
+            name: string;
+            status: components["schemas"]["RenditionStatus"];
+            /** Format: int32 */
+            width: number | null;
+        };
+        /**
+         * @description pending until the server made the rendition, then ready, or failed when the file cannot be read.
+         * @enum {string}
+         */
+        RenditionStatus: "pending" | "ready" | "failed";
         ResendVerificationRequest: {
             email: string;
         };
@@ -881,6 +971,7 @@ export type AccessResponse = components['schemas']['AccessResponse'];
 export type AccessRole = components['schemas']['AccessRole'];
 export type ActivityEntryResponse = components['schemas']['ActivityEntryResponse'];
 export type AdminUserResponse = components['schemas']['AdminUserResponse'];
+export type AssetIntegrity = components['schemas']['AssetIntegrity'];
 export type AssetKind = components['schemas']['AssetKind'];
 export type AssetResponse = components['schemas']['AssetResponse'];
 export type AssetStatus = components['schemas']['AssetStatus'];
@@ -893,7 +984,10 @@ export type CreatedLinkResponse = components['schemas']['CreatedLinkResponse'];
 export type CreateGrantRequest = components['schemas']['CreateGrantRequest'];
 export type CreateLinkRequest = components['schemas']['CreateLinkRequest'];
 export type DownloadResponse = components['schemas']['DownloadResponse'];
+export type DuplicateResponse = components['schemas']['DuplicateResponse'];
+export type DuplicatesResponse = components['schemas']['DuplicatesResponse'];
 export type EmailVerifiedResponse = components['schemas']['EmailVerifiedResponse'];
+export type FindDuplicatesRequest = components['schemas']['FindDuplicatesRequest'];
 export type ForgotPasswordRequest = components['schemas']['ForgotPasswordRequest'];
 export type GranteeResponse = components['schemas']['GranteeResponse'];
 export type GrantResponse = components['schemas']['GrantResponse'];
@@ -903,6 +997,7 @@ export type ItemsResponseOfLinkResponse = components['schemas']['ItemsResponseOf
 export type LinkResponse = components['schemas']['LinkResponse'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type LogoutRequest = components['schemas']['LogoutRequest'];
+export type MediaResponse = components['schemas']['MediaResponse'];
 export type MeResponse = components['schemas']['MeResponse'];
 export type PageResponseOfActivityEntryResponse = components['schemas']['PageResponseOfActivityEntryResponse'];
 export type PageResponseOfAdminUserResponse = components['schemas']['PageResponseOfAdminUserResponse'];
@@ -913,6 +1008,8 @@ export type PublicDownloadRequest = components['schemas']['PublicDownloadRequest
 export type PublicLinkResponse = components['schemas']['PublicLinkResponse'];
 export type RefreshRequest = components['schemas']['RefreshRequest'];
 export type RegisterRequest = components['schemas']['RegisterRequest'];
+export type RenditionResponse = components['schemas']['RenditionResponse'];
+export type RenditionStatus = components['schemas']['RenditionStatus'];
 export type ResendVerificationRequest = components['schemas']['ResendVerificationRequest'];
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
@@ -1240,7 +1337,30 @@ export interface operations {
                      *             "canEdit": true,
                      *             "canShare": true,
                      *             "canDelete": true
-                     *           }
+                     *           },
+                     *           "media": {
+                     *             "width": 1920,
+                     *             "height": 1080,
+                     *             "durationSeconds": 121.5,
+                     *             "codec": "h264"
+                     *           },
+                     *           "renditions": [
+                     *             {
+                     *               "name": "thumbnail",
+                     *               "status": "ready",
+                     *               "contentType": "image/webp",
+                     *               "width": 256,
+                     *               "height": 144
+                     *             },
+                     *             {
+                     *               "name": "preview",
+                     *               "status": "ready",
+                     *               "contentType": "image/webp",
+                     *               "width": 1280,
+                     *               "height": 720
+                     *             }
+                     *           ],
+                     *           "integrity": "verified"
                      *         }
                      *       ],
                      *       "nextCursor": "eyJjIjoiMjAyNi0xMi0wMVQwOTozMDowMFoifQ"
@@ -1351,7 +1471,10 @@ export interface operations {
                      *           "canEdit": true,
                      *           "canShare": true,
                      *           "canDelete": true
-                     *         }
+                     *         },
+                     *         "media": null,
+                     *         "renditions": [],
+                     *         "integrity": "unverified"
                      *       },
                      *       "upload": {
                      *         "method": "MULTIPART",
@@ -1526,7 +1649,30 @@ export interface operations {
                      *         "canEdit": true,
                      *         "canShare": true,
                      *         "canDelete": true
-                     *       }
+                     *       },
+                     *       "media": {
+                     *         "width": 1920,
+                     *         "height": 1080,
+                     *         "durationSeconds": 121.5,
+                     *         "codec": "h264"
+                     *       },
+                     *       "renditions": [
+                     *         {
+                     *           "name": "thumbnail",
+                     *           "status": "ready",
+                     *           "contentType": "image/webp",
+                     *           "width": 256,
+                     *           "height": 144
+                     *         },
+                     *         {
+                     *           "name": "preview",
+                     *           "status": "ready",
+                     *           "contentType": "image/webp",
+                     *           "width": 1280,
+                     *           "height": 720
+                     *         }
+                     *       ],
+                     *       "integrity": "verified"
                      *     }
                      */
                     "application/json": components["schemas"]["AssetResponse"];
@@ -1700,7 +1846,30 @@ export interface operations {
                      *         "canEdit": true,
                      *         "canShare": true,
                      *         "canDelete": true
-                     *       }
+                     *       },
+                     *       "media": {
+                     *         "width": 1920,
+                     *         "height": 1080,
+                     *         "durationSeconds": 121.5,
+                     *         "codec": "h264"
+                     *       },
+                     *       "renditions": [
+                     *         {
+                     *           "name": "thumbnail",
+                     *           "status": "ready",
+                     *           "contentType": "image/webp",
+                     *           "width": 256,
+                     *           "height": 144
+                     *         },
+                     *         {
+                     *           "name": "preview",
+                     *           "status": "ready",
+                     *           "contentType": "image/webp",
+                     *           "width": 1280,
+                     *           "height": 720
+                     *         }
+                     *       ],
+                     *       "integrity": "verified"
                      *     }
                      */
                     "application/json": components["schemas"]["AssetResponse"];
@@ -2001,7 +2170,30 @@ export interface operations {
                      *         "canEdit": true,
                      *         "canShare": true,
                      *         "canDelete": true
-                     *       }
+                     *       },
+                     *       "media": {
+                     *         "width": 1920,
+                     *         "height": 1080,
+                     *         "durationSeconds": 121.5,
+                     *         "codec": "h264"
+                     *       },
+                     *       "renditions": [
+                     *         {
+                     *           "name": "thumbnail",
+                     *           "status": "ready",
+                     *           "contentType": "image/webp",
+                     *           "width": 256,
+                     *           "height": 144
+                     *         },
+                     *         {
+                     *           "name": "preview",
+                     *           "status": "ready",
+                     *           "contentType": "image/webp",
+                     *           "width": 1280,
+                     *           "height": 720
+                     *         }
+                     *       ],
+                     *       "integrity": "verified"
                      *     }
                      */
                     "application/json": components["schemas"]["AssetResponse"];
@@ -3097,6 +3289,209 @@ export interface operations {
                      *       "title": "Not Found",
                      *       "status": 404,
                      *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Assets_GetRendition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://media.example.com/storage/objects/0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=3f1c",
+                     *       "expiresAt": "2026-12-01T09:35:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DownloadResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (for example an upload not complete, or the storage quota). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The upload is not complete: the stored object is missing.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Assets_FindDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sha256": [
+                 *         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["FindDuplicatesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "assetIds": [
+                     *             "0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DuplicatesResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
                      */

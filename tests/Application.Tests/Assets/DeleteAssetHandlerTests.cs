@@ -5,6 +5,7 @@ using MediaVault.Application.Assets;
 using MediaVault.Application.Assets.DeleteAsset;
 using MediaVault.Application.Tests.TestSupport;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Owners;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -35,14 +36,20 @@ public sealed class DeleteAssetHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_OfReadyAsset_RemovesStagingAndFinalObjectsAfterTheRow()
+    public async Task HandleAsync_OfReadyAsset_RemovesStagingFinalAndRenditionObjectsAfterTheRow()
     {
         _asset = TestData.AReadyAsset(_owner);
+        _asset.Renditions.ShouldNotBeEmpty();
 
         var result = await Handler().HandleAsync(new DeleteAssetCommand(_asset.Id.Value), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Ok);
-        _steps.ShouldBe(["delete row", $"delete {StorageKeys.StagingKeyOf(_asset)}", $"delete {_asset.StorageKey}"]);
+        _steps.ShouldBe([
+            "delete row",
+            $"delete {StorageKeys.StagingKeyOf(_asset)}",
+            $"delete {_asset.StorageKey}",
+            .. _asset.Renditions.Select(r => $"delete {Rendition.StorageKeyFor(_asset.Id, r.Name)}"),
+        ]);
     }
 
     [Test]

@@ -49,7 +49,8 @@ for (const [path, item] of Object.entries(document.paths ?? {})) {
     const successSchema = successContent ? resolve(successContent.schema) : undefined;
     const bodySchema = operation.requestBody ? resolve(operation.requestBody).content?.["application/json"]?.schema : undefined;
     const anonymous = Array.isArray(operation.security) ? operation.security.length === 0 : !(document.security?.length > 0);
-    const list = !!successSchema?.properties?.items && resolve(successSchema.properties.items)?.type === "array";
+    // Only reads are lists: a POST that answers `{items}` (a batch check) is not a page to walk.
+    const list = verb.toLowerCase() === "get" && !!successSchema?.properties?.items && resolve(successSchema.properties.items)?.type === "array";
     if (!groups.has(groupName)) groups.set(groupName, []);
     groups.get(groupName).push({
       id: operation.operationId, name: identifier(actionName), verb: verb.toUpperCase(), path, pathParams, query, body,

@@ -82,11 +82,6 @@ export function createOperations(transport: Transport) {
        */
       findDuplicates: (body: S["FindDuplicatesRequest"], options?: CallOptions): Promise<S["DuplicatesResponse"]> =>
         transport.request<S["DuplicatesResponse"]>("POST", `/api/v1/assets/duplicates`, { body, ...options }),
-      /**
-       * Every item of {@link findDuplicates}, as an async iterator.
-       */
-      iterateFindDuplicates: (options?: CallOptions): AsyncIterableIterator<S["DuplicateResponse"]> =>
-        paginate<S["DuplicateResponse"]>(() => this_.assets.findDuplicates(undefined, options), { single: true }),
     },
     auth: {
       /**

@@ -138,7 +138,10 @@ internal static class OpenApiDocumentRewriter
         }
     }
 
-    /// <summary><c>{nullable: true, oneOf: [{$ref}]}</c> → a typed schema; any other one-schema <c>oneOf</c> → <c>allOf</c>.</summary>
+    /// <summary>
+    /// <c>{nullable: true, oneOf: [{$ref}]}</c> → a typed schema (an enum inlined with <c>null</c> among its values, an
+    /// object inlined as a nullable object); any other one-schema <c>oneOf</c> → <c>allOf</c>.
+    /// </summary>
     private static void TypeNullableReference(JsonObject node, JsonObject schemas)
     {
         if (node["oneOf"] is not JsonArray { Count: 1 } oneOf)
@@ -169,6 +172,21 @@ internal static class OpenApiDocumentRewriter
         }
 
         node.Remove("oneOf");
+        if (node["nullable"]?.GetValue<bool>() == true && target?["properties"] is JsonObject)
+        {
+            // OpenAPI 3.0's nullable does not reach into allOf: a null example or answer would fail validation against
+            // {nullable, allOf: [$ref]}. A nullable object is therefore inlined as the object itself, nullable.
+            foreach (var (key, value) in target)
+            {
+                if (node[key] is null)
+                {
+                    node[key] = value?.DeepClone();
+                }
+            }
+
+            return;
+        }
+
         node["allOf"] = oneOf;
         if (node["nullable"] is not null && node["type"] is null)
         {

@@ -13,6 +13,15 @@ using MediaVault.Application.Assets.PurgeAbandonedUploads;
 using MediaVault.Application.Assets.ReconcileStorage;
 using MediaVault.Application.Assets.RegisterAsset;
 using MediaVault.Application.Assets.UpdateAsset;
+using MediaVault.Application.Groups.AddGroupMember;
+using MediaVault.Application.Groups.ChangeGroupMemberRole;
+using MediaVault.Application.Groups.CreateGroup;
+using MediaVault.Application.Groups.DeleteGroup;
+using MediaVault.Application.Groups.GetGroup;
+using MediaVault.Application.Groups.ListGroupMembers;
+using MediaVault.Application.Groups.ListGroups;
+using MediaVault.Application.Groups.RemoveGroupMember;
+using MediaVault.Application.Groups.UpdateGroup;
 using MediaVault.Application.Identity.ForgotPassword;
 using MediaVault.Application.Identity.GetMe;
 using MediaVault.Application.Identity.Login;
@@ -63,6 +72,22 @@ public static class DependencyInjection
         services.AddScoped<ResetPasswordHandler>();
         services.AddScoped<GetMeHandler>();
         services.AddSharing();
+        services.AddGroups();
+        return services;
+    }
+
+    /// <summary>Groups: people given access together, and their members.</summary>
+    private static IServiceCollection AddGroups(this IServiceCollection services)
+    {
+        services.AddScoped<CreateGroupHandler>();
+        services.AddScoped<ListGroupsHandler>();
+        services.AddScoped<GetGroupHandler>();
+        services.AddScoped<UpdateGroupHandler>();
+        services.AddScoped<DeleteGroupHandler>();
+        services.AddScoped<ListGroupMembersHandler>();
+        services.AddScoped<AddGroupMemberHandler>();
+        services.AddScoped<ChangeGroupMemberRoleHandler>();
+        services.AddScoped<RemoveGroupMemberHandler>();
         return services;
     }
 

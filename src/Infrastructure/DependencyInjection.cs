@@ -117,6 +117,7 @@ public static class DependencyInjection
         services.AddSingleton<ICursorSigner>(new HmacCursorSigner(DerivedKey(configuration, environment, dataDirectory, "MediaVault pagination cursors v1")));
         services.AddScoped<IAbandonedUploadClaims, AbandonedUploadClaims>();
         services.AddScoped<IQueryRunner, EfQueryRunner>();
+        services.AddScoped<IGroupQueries, GroupQueries>();
     }
 
     /// <summary>The limits of the asset use cases, and the sweeper of abandoned uploads.</summary>

@@ -76,6 +76,7 @@ api.MapAssetMediaEndpoints();
 api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapGrantEndpoints();
+api.MapGroupEndpoints();
 api.MapLinkEndpoints();
 api.MapActivityEndpoints();
 api.MapAdminEndpoints();

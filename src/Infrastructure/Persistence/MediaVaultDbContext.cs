@@ -2,6 +2,7 @@ using MediaVault.Application.Abstractions;
 using MediaVault.Domain.Activity;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Common;
+using MediaVault.Domain.Groups;
 using MediaVault.Domain.Owners;
 using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Users;
@@ -88,6 +89,8 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
         configurationBuilder.Properties<UserId>().HaveConversion<TypedIdConverters.UserIdConverter>();
         configurationBuilder.Properties<GrantId>().HaveConversion<TypedIdConverters.GrantIdConverter>();
         configurationBuilder.Properties<LinkId>().HaveConversion<TypedIdConverters.LinkIdConverter>();
+        configurationBuilder.Properties<GroupId>().HaveConversion<TypedIdConverters.GroupIdConverter>();
+        configurationBuilder.Properties<GroupRole>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ActivityEntryId>().HaveConversion<TypedIdConverters.ActivityEntryIdConverter>();
         configurationBuilder.Properties<AssetStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<MediaKind>().HaveConversion<string>().HaveMaxLength(16);

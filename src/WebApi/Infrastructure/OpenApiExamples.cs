@@ -38,6 +38,12 @@ internal static class OpenApiExamples
     private static readonly GrantResponse Grant = new(
         GrantId, AssetId, new GranteeResponse(GranteeId, "bo@example.com", "Bo"), AccessRole.Viewer, Expires, Created, OwnerId, true);
 
+    private static readonly Guid GroupId = Guid.Parse("0193a5ca-66ff-7081-b273-0e1f2a3b4c06");
+
+    private static readonly GroupResponse Group = new(GroupId, "Family", "Photos and videos for the family", OwnerId, 4, GroupRole.Owner, Created, Created.AddMinutes(10));
+
+    private static readonly GroupMemberResponse Member = new(GranteeId, "bo@example.com", "Bo", GroupRole.Member, Created.AddMinutes(10));
+
     private static readonly LinkResponse Link = new(LinkId, Expires, true, 3, 1, Created, OwnerId, true);
 
     private static readonly Dictionary<Type, object> ByType = new()
@@ -84,6 +90,15 @@ internal static class OpenApiExamples
         [typeof(PublicLinkResponse)] = new PublicLinkResponse(
             new PublicAssetResponse("Holiday", "holiday.mp4", "video/mp4", AssetKind.Video, 73_400_320), true, Expires),
         [typeof(PublicDownloadRequest)] = new PublicDownloadRequest("open sesame"),
+        [typeof(CreateGroupRequest)] = new CreateGroupRequest("Family", "Photos and videos for the family"),
+        [typeof(UpdateGroupRequest)] = new UpdateGroupRequest("Family and friends", null),
+        [typeof(GroupResponse)] = Group,
+        [typeof(PageResponse<GroupResponse>)] = new PageResponse<GroupResponse>([Group], null),
+        [typeof(AddGroupMemberRequest)] = new AddGroupMemberRequest("bo@example.com", "member"),
+        [typeof(ChangeGroupMemberRequest)] = new ChangeGroupMemberRequest("admin"),
+        [typeof(GroupMemberResponse)] = Member,
+        [typeof(PageResponse<GroupMemberResponse>)] = new PageResponse<GroupMemberResponse>(
+            [Member, new GroupMemberResponse(OwnerId, "ana@example.com", "Ana", GroupRole.Owner, Created)], null),
         [typeof(PageResponse<AdminUserResponse>)] = new PageResponse<AdminUserResponse>(
             [new AdminUserResponse(OwnerId, "ana@example.com", "Ana", true, false, ["user"], 73_400_320, 12, Created)], null),
     };

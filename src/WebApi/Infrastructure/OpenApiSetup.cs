@@ -13,6 +13,7 @@ internal static class OpenApiSetup
         ("Me", "The signed-in account."),
         ("Assets", "Images, video and audio: private to their owner unless shared. Upload and download through presigned URLs."),
         ("Sharing", "Per-person roles on an asset (viewer, editor, manager) with optional expiry, and public links to it with optional expiry, password and download limit."),
+        ("Groups", "People given access together. The creator owns a group; the owner and admins manage its members; every member sees the group and its members, and to anyone else it does not exist."),
         ("Public links", "What anyone holding a public link's token may do, without signing in."),
         ("Activity", "The activity log of an asset."),
         ("Administration", "Account administration. Administrators manage accounts, never other people's content."),

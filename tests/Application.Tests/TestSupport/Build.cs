@@ -3,6 +3,7 @@ using MediaVault.Application.Abstractions;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Common;
+using MediaVault.Domain.Groups;
 using MediaVault.Domain.Owners;
 using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Users;
@@ -67,6 +68,16 @@ internal static class Build
         var repository = new Mock<TRepository>();
         repository.Setup(r => r.FirstOrDefaultAsync(It.IsAny<ISpecification<T>>(), It.IsAny<CancellationToken>())).ReturnsAsync(found);
         return repository;
+    }
+
+    /// <summary>A group of <paramref name="owner"/> with <paramref name="admin"/> and <paramref name="member"/> in it, and no events left.</summary>
+    public static Group Group(UserId owner, UserId admin, UserId member)
+    {
+        var group = Domain.Groups.Group.Create("Family", null, owner, Now.AddDays(-1));
+        group.AddMember(owner, admin, GroupRole.Admin, Now.AddHours(-2));
+        group.AddMember(owner, member, GroupRole.Member, Now.AddHours(-1));
+        group.ClearDomainEvents();
+        return group;
     }
 
     public static DirectoryUser Person(UserId? id = null, string email = "grace@example.com") => new(id ?? UserId.New(), email, "Grace");

@@ -191,6 +191,59 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("MediaVault.Domain.Groups.Group", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Groups.GroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "AddedAt", "UserId");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
             modelBuilder.Entity("MediaVault.Domain.Owners.Owner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -470,6 +523,52 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.ToView("assets", (string)null);
                 });
 
+            modelBuilder.Entity("MediaVault.Infrastructure.Persistence.ReadModels.GroupMemberRow", b =>
+                {
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("group_members", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Infrastructure.Persistence.ReadModels.GroupRow", b =>
+                {
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("groups", (string)null);
+                });
+
             modelBuilder.Entity("MediaVault.Infrastructure.Persistence.ReadModels.OwnerStorageRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -716,6 +815,15 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Tags");
                 });
 
+            modelBuilder.Entity("MediaVault.Domain.Groups.GroupMember", b =>
+                {
+                    b.HasOne("MediaVault.Domain.Groups.Group", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MediaVault.Domain.Sharing.ShareGrant", b =>
                 {
                     b.HasOne("MediaVault.Domain.Assets.Asset", null)
@@ -788,6 +896,11 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("MediaVault.Domain.Assets.Asset", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Groups.Group", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -186,6 +186,59 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("MediaVault.Domain.Groups.Group", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Groups.GroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "AddedAt", "UserId");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
             modelBuilder.Entity("MediaVault.Domain.Owners.Owner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -465,6 +518,52 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToView("assets", (string)null);
                 });
 
+            modelBuilder.Entity("MediaVault.Infrastructure.Persistence.ReadModels.GroupMemberRow", b =>
+                {
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("group_members", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Infrastructure.Persistence.ReadModels.GroupRow", b =>
+                {
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("groups", (string)null);
+                });
+
             modelBuilder.Entity("MediaVault.Infrastructure.Persistence.ReadModels.OwnerStorageRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -703,6 +802,15 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Tags");
                 });
 
+            modelBuilder.Entity("MediaVault.Domain.Groups.GroupMember", b =>
+                {
+                    b.HasOne("MediaVault.Domain.Groups.Group", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MediaVault.Domain.Sharing.ShareGrant", b =>
                 {
                     b.HasOne("MediaVault.Domain.Assets.Asset", null)
@@ -775,6 +883,11 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("MediaVault.Domain.Assets.Asset", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Groups.Group", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

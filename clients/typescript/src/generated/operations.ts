@@ -206,6 +206,81 @@ export function createOperations(transport: Transport) {
       update: (id: string, grantId: string, body: S["ChangeGrantRequest"], options?: CallOptions): Promise<S["GrantResponse"]> =>
         transport.request<S["GrantResponse"]>("PATCH", `/api/v1/assets/${encodeURIComponent(id)}/grants/${encodeURIComponent(grantId)}`, { body, ...options }),
     },
+    groups: {
+      /**
+       * List your groups
+       * The groups you own or belong to, newest first (createdAt desc, id desc), keyset-paginated.
+       * `GET /api/v1/groups`
+       */
+      list: (query?: Query<"Groups_List">, options?: CallOptions): Promise<S["PageResponseOfGroupResponse"]> =>
+        transport.request<S["PageResponseOfGroupResponse"]>("GET", `/api/v1/groups`, { query, ...options }),
+      /**
+       * Every item of {@link list}, page after page, as an async iterator.
+       */
+      iterate: (query?: Omit<Query<"Groups_List">, "cursor">, options?: CallOptions): AsyncIterableIterator<S["GroupResponse"]> =>
+        paginate<S["GroupResponse"]>((cursor) => this_.groups.list({ ...query, cursor }, options)),
+      /**
+       * Create a group
+       * You become its owner and first member (role owner), so a new group has memberCount 1. name is 1–100 characters on one line; description is optional, up to 4,000 characters.
+       * `POST /api/v1/groups`
+       */
+      create: (body: S["CreateGroupRequest"], options?: CallOptions): Promise<S["GroupResponse"]> =>
+        transport.request<S["GroupResponse"]>("POST", `/api/v1/groups`, { body, ...options }),
+      /**
+       * Read a group
+       * Any member. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+       * `GET /api/v1/groups/{id}`
+       */
+      get: (id: string, options?: CallOptions): Promise<S["GroupResponse"]> =>
+        transport.request<S["GroupResponse"]>("GET", `/api/v1/groups/${encodeURIComponent(id)}`, { ...options }),
+      /**
+       * Delete a group
+       * Owner only; admins and members get 403. Every membership ends with it. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+       * `DELETE /api/v1/groups/{id}`
+       */
+      delete: (id: string, options?: CallOptions): Promise<void> =>
+        transport.request<void>("DELETE", `/api/v1/groups/${encodeURIComponent(id)}`, { ...options }),
+      /**
+       * Rename or describe a group
+       * Owner or admin. A field left out stays as it is; an empty description removes it. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+       * `PATCH /api/v1/groups/{id}`
+       */
+      update: (id: string, body: S["UpdateGroupRequest"], options?: CallOptions): Promise<S["GroupResponse"]> =>
+        transport.request<S["GroupResponse"]>("PATCH", `/api/v1/groups/${encodeURIComponent(id)}`, { body, ...options }),
+      /**
+       * List a group's members
+       * Any member. Latest added first (addedAt desc, userId desc), keyset-paginated; the owner is listed too. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+       * `GET /api/v1/groups/{id}/members`
+       */
+      listMembers: (id: string, query?: Query<"Groups_ListMembers">, options?: CallOptions): Promise<S["PageResponseOfGroupMemberResponse"]> =>
+        transport.request<S["PageResponseOfGroupMemberResponse"]>("GET", `/api/v1/groups/${encodeURIComponent(id)}/members`, { query, ...options }),
+      /**
+       * Every item of {@link listMembers}, page after page, as an async iterator.
+       */
+      iterateMembers: (id: string, query?: Omit<Query<"Groups_ListMembers">, "cursor">, options?: CallOptions): AsyncIterableIterator<S["GroupMemberResponse"]> =>
+        paginate<S["GroupMemberResponse"]>((cursor) => this_.groups.listMembers(id, { ...query, cursor }, options)),
+      /**
+       * Add a member
+       * Owner or admin. The person is named by the e-mail of a verified, enabled account; any other address is the same 400 on email. role is member (the default) or admin. 409 when the person is already a member. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+       * `POST /api/v1/groups/{id}/members`
+       */
+      addMember: (id: string, body: S["AddGroupMemberRequest"], options?: CallOptions): Promise<S["GroupMemberResponse"]> =>
+        transport.request<S["GroupMemberResponse"]>("POST", `/api/v1/groups/${encodeURIComponent(id)}/members`, { body, ...options }),
+      /**
+       * Remove a member, or leave
+       * Owner or admin remove any member; any member may remove itself (leave). The owner cannot be removed (400 on userId): it deletes the group instead. Takes effect with the next request. 404 for someone who is not a member. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+       * `DELETE /api/v1/groups/{id}/members/{userId}`
+       */
+      removeMember: (id: string, userId: string, options?: CallOptions): Promise<void> =>
+        transport.request<void>("DELETE", `/api/v1/groups/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, { ...options }),
+      /**
+       * Change a member's role
+       * Owner or admin. role is member or admin; the owner's own membership cannot change (400 on userId). 404 for someone who is not a member. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+       * `PATCH /api/v1/groups/{id}/members/{userId}`
+       */
+      changeMember: (id: string, userId: string, body: S["ChangeGroupMemberRequest"], options?: CallOptions): Promise<S["GroupMemberResponse"]> =>
+        transport.request<S["GroupMemberResponse"]>("PATCH", `/api/v1/groups/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, { body, ...options }),
+    },
     links: {
       /**
        * List the asset's public links

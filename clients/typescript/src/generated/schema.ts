@@ -472,6 +472,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your groups
+         * @description The groups you own or belong to, newest first (createdAt desc, id desc), keyset-paginated.
+         */
+        get: operations["Groups_List"];
+        put?: never;
+        /**
+         * Create a group
+         * @description You become its owner and first member (role owner), so a new group has memberCount 1. name is 1–100 characters on one line; description is optional, up to 4,000 characters.
+         */
+        post: operations["Groups_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a group
+         * @description Any member. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+         */
+        get: operations["Groups_Get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a group
+         * @description Owner only; admins and members get 403. Every membership ends with it. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+         */
+        delete: operations["Groups_Delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename or describe a group
+         * @description Owner or admin. A field left out stays as it is; an empty description removes it. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+         */
+        patch: operations["Groups_Update"];
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a group's members
+         * @description Any member. Latest added first (addedAt desc, userId desc), keyset-paginated; the owner is listed too. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+         */
+        get: operations["Groups_ListMembers"];
+        put?: never;
+        /**
+         * Add a member
+         * @description Owner or admin. The person is named by the e-mail of a verified, enabled account; any other address is the same 400 on email. role is member (the default) or admin. 409 when the person is already a member. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+         */
+        post: operations["Groups_AddMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member, or leave
+         * @description Owner or admin remove any member; any member may remove itself (leave). The owner cannot be removed (400 on userId): it deletes the group instead. Takes effect with the next request. 404 for someone who is not a member. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+         */
+        delete: operations["Groups_RemoveMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Owner or admin. role is member or admin; the owner's own membership cannot change (400 on userId). 404 for someone who is not a member. 404 when the group does not exist or you are not a member of it; 403 when you are a member but your role does not allow this.
+         */
+        patch: operations["Groups_ChangeMember"];
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -568,6 +668,11 @@ export interface components {
             /** Format: guid */
             id: string;
         };
+        /** @description Add a person, named by the e-mail of a verified, enabled account, as member (the default) or admin. */
+        AddGroupMemberRequest: {
+            email: string;
+            role?: string | null;
+        };
         /** @description An account as administrators see it: no content, only how much is stored. */
         AdminUserResponse: {
             /** Format: int32 */
@@ -606,7 +711,16 @@ export interface components {
             id: string;
             integrity: components["schemas"]["AssetIntegrity"];
             kind: components["schemas"]["AssetKind"];
-            media: components["schemas"]["MediaResponse"] | null;
+            /** @description What probing the stored bytes found; each field null when it does not apply (an image has no duration). */
+            media: {
+                codec?: string | null;
+                /** Format: double */
+                durationSeconds?: number | null;
+                /** Format: int32 */
+                height?: number | null;
+                /** Format: int32 */
+                width?: number | null;
+            } | null;
             /** Format: guid */
             ownerId: string;
             renditions: components["schemas"]["RenditionResponse"][];
@@ -636,6 +750,10 @@ export interface components {
             expiresAt?: string | null;
             /** @description viewer, editor or manager; left out or null keeps the role. */
             role?: string | null;
+        };
+        /** @description Make a member an admin, or an admin a plain member. */
+        ChangeGroupMemberRequest: {
+            role: string;
         };
         /** @description One uploaded part of a multipart upload: its number and the ETag header its PUT answered with. */
         CompletedPartRequest: {
@@ -695,6 +813,11 @@ export interface components {
             expiresAt?: string | null;
             granteeEmail: string;
             role: string;
+        };
+        /** @description Found a group: name 1–100 characters on one line; description optional, up to 4,000 characters. */
+        CreateGroupRequest: {
+            description?: string | null;
+            name: string;
         };
         /**
          * @description Create a public link. All optional: expiresAt in the future, password (1–128 characters, not blank)
@@ -759,6 +882,40 @@ export interface components {
             id: string;
             role: components["schemas"]["AccessRole"];
         };
+        /** @description A member of a group. email and displayName are null if the account is gone. */
+        GroupMemberResponse: {
+            /** Format: date-time */
+            addedAt: string;
+            displayName: string | null;
+            email: string | null;
+            role: components["schemas"]["GroupRole"];
+            /** Format: guid */
+            userId: string;
+        };
+        /**
+         * @description A group as the caller, one of its members, sees it. memberCount counts every member, the owner included;
+         *     myRole is the caller's role in it.
+         */
+        GroupResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: guid */
+            id: string;
+            /** Format: int32 */
+            memberCount: number;
+            myRole: components["schemas"]["GroupRole"];
+            name: string;
+            /** Format: guid */
+            ownerId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description A member's place in a group: owner (its creator, exactly one), admin or member.
+         * @enum {string}
+         */
+        GroupRole: "owner" | "admin" | "member";
         HttpValidationProblemDetails: components["schemas"]["ProblemDetails"] & ({
             errors?: {
                 [key: string]: string[];
@@ -798,16 +955,6 @@ export interface components {
         LogoutRequest: {
             refreshToken: string;
         };
-        /** @description What probing the stored bytes found; each field null when it does not apply (an image has no duration). */
-        MediaResponse: {
-            codec: string | null;
-            /** Format: double */
-            durationSeconds: number | null;
-            /** Format: int32 */
-            height: number | null;
-            /** Format: int32 */
-            width: number | null;
-        };
         /**
          * @description The signed-in account. storageUsedBytes counts ready assets; storageReservedBytes uploads in
          *     progress; both count against storageQuotaBytes.
@@ -841,6 +988,16 @@ export interface components {
         /** @description One keyset page: pass nextCursor as cursor for the next; null on the last page. */
         PageResponseOfAssetResponse: {
             items: components["schemas"]["AssetResponse"][];
+            nextCursor: string | null;
+        };
+        /** @description One keyset page: pass nextCursor as cursor for the next; null on the last page. */
+        PageResponseOfGroupMemberResponse: {
+            items: components["schemas"]["GroupMemberResponse"][];
+            nextCursor: string | null;
+        };
+        /** @description One keyset page: pass nextCursor as cursor for the next; null on the last page. */
+        PageResponseOfGroupResponse: {
+            items: components["schemas"]["GroupResponse"][];
             nextCursor: string | null;
         };
         ProblemDetails: {
@@ -928,6 +1085,11 @@ export interface components {
             tags?: (string | null)[] | null;
             title?: string | null;
         };
+        /** @description Rename or describe a group. A field left out (or null) stays as it is; an empty description removes it. */
+        UpdateGroupRequest: {
+            description?: string | null;
+            name?: string | null;
+        };
         /** @description The presigned PUT URL of one part of a multipart upload (parts are numbered from 1). */
         UploadPartResponse: {
             /** Format: int32 */
@@ -970,18 +1132,21 @@ export interface components {
 export type AccessResponse = components['schemas']['AccessResponse'];
 export type AccessRole = components['schemas']['AccessRole'];
 export type ActivityEntryResponse = components['schemas']['ActivityEntryResponse'];
+export type AddGroupMemberRequest = components['schemas']['AddGroupMemberRequest'];
 export type AdminUserResponse = components['schemas']['AdminUserResponse'];
 export type AssetIntegrity = components['schemas']['AssetIntegrity'];
 export type AssetKind = components['schemas']['AssetKind'];
 export type AssetResponse = components['schemas']['AssetResponse'];
 export type AssetStatus = components['schemas']['AssetStatus'];
 export type ChangeGrantRequest = components['schemas']['ChangeGrantRequest'];
+export type ChangeGroupMemberRequest = components['schemas']['ChangeGroupMemberRequest'];
 export type CompletedPartRequest = components['schemas']['CompletedPartRequest'];
 export type CompleteUploadRequest = components['schemas']['CompleteUploadRequest'];
 export type CreateAssetRequest = components['schemas']['CreateAssetRequest'];
 export type CreateAssetResponse = components['schemas']['CreateAssetResponse'];
 export type CreatedLinkResponse = components['schemas']['CreatedLinkResponse'];
 export type CreateGrantRequest = components['schemas']['CreateGrantRequest'];
+export type CreateGroupRequest = components['schemas']['CreateGroupRequest'];
 export type CreateLinkRequest = components['schemas']['CreateLinkRequest'];
 export type DownloadResponse = components['schemas']['DownloadResponse'];
 export type DuplicateResponse = components['schemas']['DuplicateResponse'];
@@ -991,17 +1156,21 @@ export type FindDuplicatesRequest = components['schemas']['FindDuplicatesRequest
 export type ForgotPasswordRequest = components['schemas']['ForgotPasswordRequest'];
 export type GranteeResponse = components['schemas']['GranteeResponse'];
 export type GrantResponse = components['schemas']['GrantResponse'];
+export type GroupMemberResponse = components['schemas']['GroupMemberResponse'];
+export type GroupResponse = components['schemas']['GroupResponse'];
+export type GroupRole = components['schemas']['GroupRole'];
 export type HttpValidationProblemDetails = components['schemas']['HttpValidationProblemDetails'];
 export type ItemsResponseOfGrantResponse = components['schemas']['ItemsResponseOfGrantResponse'];
 export type ItemsResponseOfLinkResponse = components['schemas']['ItemsResponseOfLinkResponse'];
 export type LinkResponse = components['schemas']['LinkResponse'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type LogoutRequest = components['schemas']['LogoutRequest'];
-export type MediaResponse = components['schemas']['MediaResponse'];
 export type MeResponse = components['schemas']['MeResponse'];
 export type PageResponseOfActivityEntryResponse = components['schemas']['PageResponseOfActivityEntryResponse'];
 export type PageResponseOfAdminUserResponse = components['schemas']['PageResponseOfAdminUserResponse'];
 export type PageResponseOfAssetResponse = components['schemas']['PageResponseOfAssetResponse'];
+export type PageResponseOfGroupMemberResponse = components['schemas']['PageResponseOfGroupMemberResponse'];
+export type PageResponseOfGroupResponse = components['schemas']['PageResponseOfGroupResponse'];
 export type ProblemDetails = components['schemas']['ProblemDetails'];
 export type PublicAssetResponse = components['schemas']['PublicAssetResponse'];
 export type PublicDownloadRequest = components['schemas']['PublicDownloadRequest'];
@@ -1014,6 +1183,7 @@ export type ResendVerificationRequest = components['schemas']['ResendVerificatio
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
 export type UpdateAssetRequest = components['schemas']['UpdateAssetRequest'];
+export type UpdateGroupRequest = components['schemas']['UpdateGroupRequest'];
 export type UploadPartResponse = components['schemas']['UploadPartResponse'];
 export type UploadResponse = components['schemas']['UploadResponse'];
 export type VerifyEmailRequest = components['schemas']['VerifyEmailRequest'];
@@ -4427,6 +4597,1036 @@ export interface operations {
                      *       "title": "Too Many Requests",
                      *       "status": 429,
                      *       "detail": "Retry after the number of seconds in Retry-After.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Groups_List: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193a5ca-66ff-7081-b273-0e1f2a3b4c06",
+                     *           "name": "Family",
+                     *           "description": "Photos and videos for the family",
+                     *           "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *           "memberCount": 4,
+                     *           "myRole": "owner",
+                     *           "createdAt": "2026-12-01T09:30:00+00:00",
+                     *           "updatedAt": "2026-12-01T09:40:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageResponseOfGroupResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Groups_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Family",
+                 *       "description": "Photos and videos for the family"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5ca-66ff-7081-b273-0e1f2a3b4c06",
+                     *       "name": "Family",
+                     *       "description": "Photos and videos for the family",
+                     *       "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "memberCount": 4,
+                     *       "myRole": "owner",
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "updatedAt": "2026-12-01T09:40:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Groups_Get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5ca-66ff-7081-b273-0e1f2a3b4c06",
+                     *       "name": "Family",
+                     *       "description": "Photos and videos for the family",
+                     *       "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "memberCount": 4,
+                     *       "myRole": "owner",
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "updatedAt": "2026-12-01T09:40:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Groups_Delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Groups_Update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Family and friends",
+                 *       "description": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5ca-66ff-7081-b273-0e1f2a3b4c06",
+                     *       "name": "Family",
+                     *       "description": "Photos and videos for the family",
+                     *       "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "memberCount": 4,
+                     *       "myRole": "owner",
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "updatedAt": "2026-12-01T09:40:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Groups_ListMembers: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "userId": "0193a5b9-22bb-7c4d-9e3f-6a7b8c9d0e02",
+                     *           "email": "bo@example.com",
+                     *           "displayName": "Bo",
+                     *           "role": "member",
+                     *           "addedAt": "2026-12-01T09:40:00+00:00"
+                     *         },
+                     *         {
+                     *           "userId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *           "email": "ana@example.com",
+                     *           "displayName": "Ana",
+                     *           "role": "owner",
+                     *           "addedAt": "2026-12-01T09:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageResponseOfGroupMemberResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Groups_AddMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "bo@example.com",
+                 *       "role": "member"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddGroupMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "0193a5b9-22bb-7c4d-9e3f-6a7b8c9d0e02",
+                     *       "email": "bo@example.com",
+                     *       "displayName": "Bo",
+                     *       "role": "member",
+                     *       "addedAt": "2026-12-01T09:40:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupMemberResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (for example an upload not complete, or the storage quota). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The upload is not complete: the stored object is missing.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Groups_RemoveMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Groups_ChangeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "admin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeGroupMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "0193a5b9-22bb-7c4d-9e3f-6a7b8c9d0e02",
+                     *       "email": "bo@example.com",
+                     *       "displayName": "Bo",
+                     *       "role": "member",
+                     *       "addedAt": "2026-12-01T09:40:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupMemberResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
                      */

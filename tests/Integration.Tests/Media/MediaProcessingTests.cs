@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.ProcessMedia;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
@@ -326,12 +327,12 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     }
 
     /// <summary>
-    /// A worker process killed mid-job (<c>kill -9</c>) leaves the database as this test leaves it: the job claimed by
-    /// the real claim statement (running, its attempt counted, a lease held by a worker id that no longer exists and is
-    /// never renewed or handed back) and the asset's renditions pending. The in-process host cannot be killed, so the
-    /// first host has media processing off (its own worker must not claim the job first) and the claim is made
-    /// through its <see cref="JobStore"/> under a dead worker's id; then the host stops and a new one starts on the same
-    /// database and store, as after a restart.
+    /// A worker process killed mid-job (<c>kill -9</c>) leaves the store and database as this test leaves them: the job
+    /// claimed by the real claim statement (running, its attempt counted, a lease held by a worker id that no longer
+    /// exists and is never renewed or handed back), the asset's renditions pending, a rendition half written. The
+    /// in-process host cannot be killed, so the first host has media processing off (its own worker must not claim the
+    /// job first) and the claim is made through its <see cref="JobStore"/> under a dead worker's id; then the host
+    /// stops and a new one starts on the same database and store, as after a restart.
     /// </summary>
     [Test]
     public async Task Process_OfAJobWhoseWorkerWasKilled_IsTakenOverWhenItsLeasePassesAndCompletesAfterRestart()
@@ -358,6 +359,12 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
             var claimed = await crashed.Services.GetRequiredService<JobStore>()
                 .ClaimAsync(MediaJobs.ProcessKind, 1, "worker-of-a-killed-process", TimeSpan.FromSeconds(2), CancellationToken.None);
             claimed.ShouldHaveSingleItem().Attempts.ShouldBe(1);
+            // What the killed worker had begun to write: the start of a thumbnail, and no preview.
+            await using (var partial = new MemoryStream("RIFF\0\0\0\0WEBPVP8 "u8.ToArray()))
+            {
+                await crashed.Services.GetRequiredService<IObjectStorage>().PutAsync(
+                    RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Thumbnail), partial, "image/webp", CancellationToken.None);
+            }
 
             restarted = await crashed.RestartAsync(new Dictionary<string, string?> { ["Media:Enabled"] = "true" });
             using var client = restarted.ClientFor(owner.Value);

@@ -18,7 +18,7 @@ namespace MediaVault.Integration.Tests.Media;
 /// its object store pointed at a socket that accepts and never answers: the worker claims the job and hangs reading the
 /// object, so the kill lands mid-job every time, with no race. PostgreSQL + S3 only: the embedded store reads local
 /// files and cannot be made to hang; the same crash on SQLite and the embedded store, as the database sees it, is
-/// <see cref="MediaProcessingTests"/>' <c>Process_OfAJobWhoseWorkerWasKilled_…</c>. About 15 s here, most of it the
+/// <see cref="MediaProcessingTests"/>' <c>Process_OfAJobWhoseWorkerWasKilled_…</c>. 8 to 18 s here, most of it the
 /// child process starting.
 /// </summary>
 [TestFixture(DatabaseProvider.Postgres, StorageProvider.S3)]

@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets.ProcessMedia;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using RenditionNames = MediaVault.Domain.Assets.Media.Rendition;
 using MediaVault.Infrastructure.Configuration;
+using MediaVault.Infrastructure.Jobs;
 using MediaVault.Integration.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 using static MediaVault.Integration.Tests.Support.SeedSharing;
 
@@ -107,6 +111,34 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         var problem = await (await client.GetAsync(Url($"/api/v1/assets/{corrupt}/renditions/thumbnail"))).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         problem.GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
         (await JobNoteAsync(corrupt)).ShouldContain("not a picture");
+    }
+
+    // On both configurations: the codec decodes the 108-megapixel JPEG at 1/8 (1,500 × 1,125), so processing takes
+    // about a second; the picture itself is drawn once per machine and read back from a temp file (TestMedia).
+    [Test]
+    public async Task Process_JpegOf12000By9000_GivesRenditionsDownscaledTo256And1280AndTheWorkerTakesTheNextJob()
+    {
+        var owner = await _api.AccountAsync();
+        using var client = _api.ClientFor(owner.Value);
+        var jpeg = await TestMedia.HugeJpegAsync();
+
+        var id = await UploadAsync(client, "huge.jpg", "image/jpeg", jpeg, Uploads.Sha256Of(jpeg));
+        var next = await UploadAsync(client, "after.png", "image/png", TestMedia.TransparentPng(64, 32));
+        var asset = await ProcessedAsync(client, id);
+
+        asset.GetProperty("integrity").GetString().ShouldBe("verified");
+        Media(asset).ShouldBe((12_000, 9_000, null, "jpeg"));
+        Rendition(asset, "thumbnail").ShouldBe(("ready", "image/webp", 256, 192));
+        Rendition(asset, "preview").ShouldBe(("ready", "image/webp", 1280, 960));
+        foreach (var name in new[] { "thumbnail", "preview" })
+        {
+            using var bitmap = SKBitmap.Decode(await RenditionBytesAsync(client, id, name));
+            (bitmap.Width, bitmap.Height).ShouldBe(name == "thumbnail" ? (256, 192) : (1280, 960));
+            IsRed(bitmap.GetPixel(bitmap.Width / 20, bitmap.Height / 2)).ShouldBeTrue($"{name}: the whole picture, red on the left");
+            IsBlue(bitmap.GetPixel(bitmap.Width * 19 / 20, bitmap.Height / 2)).ShouldBeTrue($"{name}: the whole picture, blue on the right");
+        }
+
+        Rendition(await ProcessedAsync(client, next), "thumbnail").ShouldBe(("ready", "image/webp", 64, 32));
     }
 
     [Test]
@@ -294,6 +326,72 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         asset.GetProperty("sha256").GetString().ShouldBe(Uploads.Sha256Of(png));
     }
 
+    /// <summary>
+    /// A worker process killed mid-job (<c>kill -9</c>) leaves the store and database as this test leaves them: the job
+    /// claimed by the real claim statement (running, its attempt counted, a lease held by a worker id that no longer
+    /// exists and is never renewed or handed back), the asset's renditions pending, a rendition half written. The
+    /// in-process host cannot be killed, so the first host has media processing off (its own worker must not claim the
+    /// job first) and the claim is made through its <see cref="JobStore"/> under a dead worker's id; then the host
+    /// stops and a new one starts on the same database and store, as after a restart.
+    /// </summary>
+    [Test]
+    public async Task Process_OfAJobWhoseWorkerWasKilled_IsTakenOverWhenItsLeasePassesAndCompletesAfterRestart()
+    {
+        var objects = Directory.CreateTempSubdirectory("mediavault-objects-").FullName;
+        var crashed = await MediaVaultApi.StartAsync(provider, storage, new Dictionary<string, string?>
+        {
+            ["Media:Enabled"] = "false",
+            ["Storage:FileSystem:Root"] = objects,
+            ["Jobs:PollIntervalMilliseconds"] = "200",
+            ["Jobs:LeaseSeconds"] = "2",
+        });
+        MediaVaultApi? restarted = null;
+        try
+        {
+            var owner = await crashed.AccountAsync();
+            using var crashedClient = crashed.ClientFor(owner.Value);
+            using var crashedStore = crashed.StoreClient(storage);
+            var png = TestMedia.TransparentPng(120, 60);
+            var registered = await crashedClient.RegisterAsync("interrupted.png", "image/png", png.Length);
+            (await crashedStore.PutAsync(registered.GetProperty("upload"), png)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var id = registered.GetProperty("asset").GetProperty("id").GetGuid();
+            (await crashedClient.CompleteAsync(id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var claimed = await crashed.Services.GetRequiredService<JobStore>()
+                .ClaimAsync(MediaJobs.ProcessKind, 1, "worker-of-a-killed-process", TimeSpan.FromSeconds(2), CancellationToken.None);
+            claimed.ShouldHaveSingleItem().Attempts.ShouldBe(1);
+            // What the killed worker had begun to write: the start of a thumbnail, and no preview.
+            await using (var partial = new MemoryStream("RIFF\0\0\0\0WEBPVP8 "u8.ToArray()))
+            {
+                await crashed.Services.GetRequiredService<IObjectStorage>().PutAsync(
+                    RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Thumbnail), partial, "image/webp", CancellationToken.None);
+            }
+
+            restarted = await crashed.RestartAsync(new Dictionary<string, string?> { ["Media:Enabled"] = "true" });
+            using var client = restarted.ClientFor(owner.Value);
+            var asset = await ProcessedAsync(client, id);
+
+            Rendition(asset, "thumbnail").ShouldBe(("ready", "image/webp", 120, 60));
+            Rendition(asset, "preview").ShouldBe(("ready", "image/webp", 120, 60));
+            asset.GetProperty("integrity").GetString().ShouldBe("verified");
+            asset.GetProperty("sha256").GetString().ShouldBe(Uploads.Sha256Of(png));
+            // Served by the restarted host, whose embedded store (the same folder) signs and answers its URLs.
+            using var store = restarted.StoreClient(storage);
+            var served = await (await client.GetAsync(Url($"/api/v1/assets/{id}/renditions/thumbnail"))).ShouldBeJsonAsync();
+            var response = await store.GetAsync(new Uri(served.GetProperty("url").GetString()!));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            using var thumbnail = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+            (thumbnail.Width, thumbnail.Height).ShouldBe((120, 60));
+            var job = await FinishedJobAsync(restarted, id);
+            job.State.ShouldBe(JobStates.Succeeded);
+            job.Attempts.ShouldBe(2, "the killed worker's attempt and the one that took over");
+            job.LockedBy.ShouldBeNull();
+        }
+        finally
+        {
+            await (restarted ?? crashed).DisposeAsync();
+        }
+    }
+
     [Test]
     public async Task Ready_ReportsTheMediaQueue()
     {
@@ -352,6 +450,25 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
             }
 
             DateTimeOffset.UtcNow.ShouldBeLessThan(deadline, $"the job of asset {assetId} has no note");
+            await Task.Delay(200);
+        }
+    }
+
+    // The asset's media.process job once it left the running state (bounded wait: the worker records the outcome
+    // just after the asset is saved).
+    private static async Task<Job> FinishedJobAsync(MediaVaultApi api, Guid assetId)
+    {
+        var deadline = DateTimeOffset.UtcNow + ProcessingTimeout;
+        while (true)
+        {
+            var job = await api.WithDbAsync(db => db.Jobs.AsNoTracking()
+                .SingleAsync(j => j.Kind == MediaJobs.ProcessKind && j.DedupeKey == assetId.ToString()));
+            if (job.State != JobStates.Running)
+            {
+                return job;
+            }
+
+            DateTimeOffset.UtcNow.ShouldBeLessThan(deadline, $"the job of asset {assetId} is still running");
             await Task.Delay(200);
         }
     }

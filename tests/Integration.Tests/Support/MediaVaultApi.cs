@@ -34,6 +34,9 @@ public sealed class MediaVaultApi : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>The operator's keys this host was configured with (e.g. to start the application as a real process).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public static async Task<MediaVaultApi> StartAsync(
         DatabaseProvider provider,
         StorageProvider storage = StorageProvider.FileSystem,

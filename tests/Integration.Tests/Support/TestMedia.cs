@@ -36,6 +36,41 @@ public static class TestMedia
         return InsertApp1(data.ToArray(), ExifSegment());
     }
 
+    /// <summary>
+    /// A 12,000 × 9,000 (108-megapixel) JPEG shading from red on the left to blue on the right, at quality 75 (a few
+    /// MB). Drawing and encoding it takes a few seconds and 432 MB of pixels, so it is made once and kept in a temp file
+    /// (named after its recipe) that later fixtures and runs read back.
+    /// </summary>
+    public static async Task<byte[]> HugeJpegAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "mediavault-test-gradient-12000x9000-q75-v1.jpg");
+        if (File.Exists(path))
+        {
+            return await File.ReadAllBytesAsync(path);
+        }
+
+        byte[] jpeg;
+        using (var bitmap = new SKBitmap(12_000, 9_000))
+        {
+            using (var canvas = new SKCanvas(bitmap))
+            {
+                using var shader = SKShader.CreateLinearGradient(
+                    new SKPoint(0, 0), new SKPoint(12_000, 0), [SKColors.Red, SKColors.Blue], SKShaderTileMode.Clamp);
+                using var paint = new SKPaint { Shader = shader };
+                canvas.DrawRect(0, 0, 12_000, 9_000, paint);
+            }
+
+            using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 75);
+            jpeg = data.ToArray();
+        }
+
+        // Written aside and moved in place, so that a fixture running at the same time never reads half a file.
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        await File.WriteAllBytesAsync(partial, jpeg);
+        File.Move(partial, path, overwrite: true);
+        return jpeg;
+    }
+
     /// <summary>A PNG with a transparent background and an opaque green square in the middle.</summary>
     public static byte[] TransparentPng(int width = 600, int height = 300)
     {

@@ -178,9 +178,11 @@ public static class DependencyInjection
                     config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(s3.Region);
                 }
 
-                return s3.AccessKey is null
+                var client = s3.AccessKey is null
                     ? new AmazonS3Client(config)
                     : new AmazonS3Client(new BasicAWSCredentials(s3.AccessKey, s3.SecretKey), config);
+                client.BeforeRequestEvent += S3ObjectStorage.SendCopySourceWithPlainSlashes;
+                return client;
             });
             services.AddSingleton<IObjectStorage>(sp => new S3ObjectStorage(sp.GetRequiredService<IAmazonS3>(), s3, sp.GetRequiredService<TimeProvider>()));
         }

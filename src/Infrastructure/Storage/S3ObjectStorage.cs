@@ -16,6 +16,24 @@ namespace MediaVault.Infrastructure.Storage;
 /// </summary>
 internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, TimeProvider clock) : IObjectStorage
 {
+    /// <summary>
+    /// Before signing, writes <c>x-amz-copy-source</c> with its slashes as they are (<c>bucket/staging/owner/id</c>), as
+    /// the AWS CLI and boto send it, instead of the SDK's <c>%2F</c>. AWS reads both; several S3-compatible servers
+    /// (s3rver among them) decode the header with <c>decodeURI</c>, which keeps <c>%2F</c>, and would not find the
+    /// staged object. Our keys hold only letters, digits, <c>-</c> and <c>/</c>, so nothing else needs encoding.
+    /// </summary>
+    public static void SendCopySourceWithPlainSlashes(object sender, RequestEventArgs e)
+    {
+        if (e is WebServiceRequestEventArgs request
+            && request.Headers.TryGetValue(CopySourceHeader, out var source)
+            && source.Contains("%2F", StringComparison.OrdinalIgnoreCase))
+        {
+            request.Headers[CopySourceHeader] = source.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private const string CopySourceHeader = "x-amz-copy-source";
+
     /// <summary>Up to this size a promote is one <c>CopyObject</c>; above it, a multipart copy in parts of this size.</summary>
     internal const long SingleCopyLimitBytes = 64L * 1024 * 1024;
 

@@ -76,6 +76,8 @@ public static class DependencyInjection
 
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
     {
+        // Contexts are pooled (a request leases a reset one instead of building it): they hold no state of their own
+        // beyond EF's, and their interceptors are singletons, so the options are built once from the root provider.
         var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Default");
         if (provider == DatabaseProvider.Postgres)
@@ -108,7 +110,7 @@ public static class DependencyInjection
                 builder.AutoPrepareMinUsages = 2;
             }
 
-            services.AddDbContext<MediaVaultDbContext, PostgresDbContext>((sp, options) => options.UseNpgsql(builder.ConnectionString)
+            services.AddDbContextPool<MediaVaultDbContext, PostgresDbContext>((sp, options) => options.UseNpgsql(builder.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<JobSignalInterceptor>()));
         }
         else
@@ -123,7 +125,7 @@ public static class DependencyInjection
                 }.ToString();
             }
 
-            services.AddDbContext<MediaVaultDbContext, SqliteDbContext>((sp, options) => options.UseSqlite(connectionString)
+            services.AddDbContextPool<MediaVaultDbContext, SqliteDbContext>((sp, options) => options.UseSqlite(connectionString)
                 .AddInterceptors(new SqliteUnicodeLowerInterceptor(), sp.GetRequiredService<JobSignalInterceptor>()));
         }
 

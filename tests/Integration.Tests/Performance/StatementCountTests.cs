@@ -78,6 +78,7 @@ public sealed class StatementCountTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var statements = _counter.For(pathAndQuery);
         await TestContext.Out.WriteLineAsync($"{pathAndQuery}: {statements.Count} statements\n{string.Join("\n---\n", statements)}");
-        statements.Count.ShouldBeLessThanOrEqualTo(most, string.Join("\n---\n", statements));
+        // At least the access token's account check: zero would mean the counter is not wired, not a fast endpoint.
+        statements.Count.ShouldBeInRange(1, most, string.Join("\n---\n", statements));
     }
 }

@@ -112,10 +112,34 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
         }
     }
 
+    /// <summary>The account and its role names in one statement (Identity would read the user, then its roles).</summary>
     public async Task<Account?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id.Value.ToString());
-        return user is null ? null : await ToAccountAsync(user);
+        var row = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id.Value)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.EmailConfirmed,
+                u.IsDisabled,
+                u.SecurityStamp,
+                u.CreatedAt,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null
+            ? null
+            : new Account(
+                new UserId(row.Id),
+                row.Email ?? string.Empty,
+                row.DisplayName,
+                row.EmailConfirmed,
+                row.IsDisabled,
+                row.SecurityStamp ?? string.Empty,
+                [.. row.Roles.OfType<string>().Order(StringComparer.Ordinal)],
+                row.CreatedAt);
     }
 
     public async Task<Account?> FindByEmailAsync(EmailAddress email, CancellationToken cancellationToken)

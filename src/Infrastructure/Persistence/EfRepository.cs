@@ -88,7 +88,10 @@ internal abstract class EfRepositoryBase<T>(MediaVaultDbContext db, bool trackin
 
         var entity = Expression.Parameter(typeof(T), "e");
         var key = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(TId)], entity, Expression.Constant("Id"));
-        var byId = Expression.Lambda<Func<T, bool>>(Expression.Equal(key, Expression.Constant(id, typeof(TId))), entity);
+        // The id is read from a closure, so EF sends it as a parameter: one SQL text for every id, which PostgreSQL
+        // can prepare once, rather than a new literal (and a new plan) per row.
+        Expression<Func<TId>> value = () => id;
+        var byId = Expression.Lambda<Func<T, bool>>(Expression.Equal(key, value.Body), entity);
         return await Source.FirstOrDefaultAsync(byId, cancellationToken);
     }
 

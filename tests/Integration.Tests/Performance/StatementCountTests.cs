@@ -1,0 +1,84 @@
+using System.Net;
+using MediaVault.Infrastructure.Configuration;
+using MediaVault.Infrastructure.Persistence;
+using MediaVault.Integration.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace MediaVault.Integration.Tests.Performance;
+
+/// <summary>
+/// The number of SQL commands each hot endpoint sends to PostgreSQL, after a warm-up call, is pinned: a change that
+/// adds a round trip to one of them fails here (lower the number when you remove one). docs/performance.md keeps the
+/// history. Commands are counted by an EF Core interceptor, so the connection resets Npgsql would add are not in them;
+/// those are ruled out by the connection string (<see cref="ConnectionString_WhenPostgres_KeepsSessionsAndPreparesStatements"/>).
+/// </summary>
+public sealed class StatementCountTests
+{
+    private MediaVaultApi _api = null!;
+    private StatementCounter _counter = null!;
+    private HttpClient _client = null!;
+    private Guid _asset;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _api = await MediaVaultApi.StartAsync(DatabaseProvider.Postgres, services: services =>
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton<StatementCounter>();
+            services.ConfigureDbContext<PostgresDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<StatementCounter>()));
+        });
+        _counter = _api.Services.GetRequiredService<StatementCounter>();
+        var owner = await _api.OwnerAsync();
+        _asset = (await _api.AssetAsync(owner, title: "x marks the spot")).Id.Value;
+        _client = _api.ClientFor(owner.Value);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _client.Dispose();
+        await _api.DisposeAsync();
+    }
+
+    [Test]
+    public async Task GetMe_AfterWarmUp_SendsAtMost3Statements() => await AssertStatementsAsync("/api/v1/me", 3);
+
+    [Test]
+    public async Task GetAsset_AfterWarmUp_SendsAtMost2Statements() => await AssertStatementsAsync($"/api/v1/assets/{_asset}", 2);
+
+    [Test]
+    public async Task ListAll_AfterWarmUp_SendsAtMost2Statements() => await AssertStatementsAsync("/api/v1/assets?scope=all", 2);
+
+    [Test]
+    public async Task ListAllWithSearch_AfterWarmUp_SendsAtMost2Statements() => await AssertStatementsAsync("/api/v1/assets?scope=all&q=x", 2);
+
+    [Test]
+    public async Task DownloadUrl_AfterWarmUp_SendsAtMost3Statements() => await AssertStatementsAsync($"/api/v1/assets/{_asset}/download", 3);
+
+    [Test]
+    public async Task ConnectionString_WhenPostgres_KeepsSessionsAndPreparesStatements()
+    {
+        var connectionString = await _api.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()));
+
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        settings.NoResetOnClose.ShouldBeTrue();
+        settings.MaxAutoPrepare.ShouldBeGreaterThan(0);
+    }
+
+    private async Task AssertStatementsAsync(string pathAndQuery, int most)
+    {
+        (await _client.GetAsync(new Uri(pathAndQuery, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        _counter.Clear();
+
+        var response = await _client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var statements = _counter.For(pathAndQuery);
+        await TestContext.Out.WriteLineAsync($"{pathAndQuery}: {statements.Count} statements\n{string.Join("\n---\n", statements)}");
+        // At least the access token's account check: zero would mean the counter is not wired, not a fast endpoint.
+        statements.Count.ShouldBeInRange(1, most, string.Join("\n---\n", statements));
+    }
+}

@@ -20,99 +20,84 @@ namespace MediaVault.Integration.Tests.Assets;
 [TestFixture(DatabaseProvider.Postgres, StorageProvider.S3)]
 [TestFixture(DatabaseProvider.Postgres, StorageProvider.FileSystem)]
 [TestFixture(DatabaseProvider.Sqlite, StorageProvider.FileSystem)]
-public sealed class SingleUseUploadTests(DatabaseProvider provider, StorageProvider storage)
+public sealed class SingleUseUploadTests(DatabaseProvider provider, StorageProvider storage) : StoreFixture(provider, storage)
 {
-    private MediaVaultApi _api = null!;
-    private HttpClient _store = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _api = await MediaVaultApi.StartAsync(provider, storage, new Dictionary<string, string?> { ["Assets:UploadGraceSeconds"] = "0" });
-        _store = _api.StoreClient(storage);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _store.Dispose();
-        await _api.DisposeAsync();
-    }
+    protected override IDictionary<string, string?>? Settings() => new Dictionary<string, string?> { ["Assets:UploadGraceSeconds"] = "0" };
 
     [Test]
     public async Task Put_ToTheOldUploadUrlAfterComplete_DoesNotChangeTheDownloadedBytes()
     {
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var original = Uploads.RandomBytes(4096);
         var (id, upload) = await UploadReadyAsync(client, original);
 
-        using (var late = await _store.PutAsync(upload, Uploads.RandomBytes(4096)))
+        using (var late = await Store.PutAsync(upload, Uploads.RandomBytes(4096)))
         {
             // The URL still signs a write, but only to the staging key, which nothing reads once the asset is ready.
             late.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         (await DownloadSha256Async(client, id)).ShouldBe(Uploads.Sha256Of(original));
-        (await _api.StoredObjectAsync(id)).ShouldNotBeNull().SizeBytes.ShouldBe(4096);
+        (await Api.StoredObjectAsync(id)).ShouldNotBeNull().SizeBytes.ShouldBe(4096);
     }
 
     [Test]
     public async Task Put_ToTheOldUploadUrlAfterDelete_LeavesNothingAfterTheReconciliation()
     {
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var (id, upload) = await UploadReadyAsync(client, Uploads.RandomBytes(2048));
-        var stagingKey = await _api.StagingKeyAsync(id);
-        var finalKey = await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(id)).Select(a => a.StorageKey).SingleAsync());
+        var stagingKey = await Api.StagingKeyAsync(id);
+        var finalKey = await Api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(id)).Select(a => a.StorageKey).SingleAsync());
         (await client.DeleteAsync(new Uri($"/api/v1/assets/{id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        using (var late = await _store.PutAsync(upload, Uploads.RandomBytes(2048)))
+        using (var late = await Store.PutAsync(upload, Uploads.RandomBytes(2048)))
         {
             late.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        (await _api.StoredObjectAsync(stagingKey)).ShouldNotBeNull();
+        (await Api.StoredObjectAsync(stagingKey)).ShouldNotBeNull();
         var report = await ReconcileAsync(after: TimeSpan.FromDays(1));
 
         report.OrphansRemoved.ShouldBeGreaterThanOrEqualTo(1);
-        (await _api.StoredObjectAsync(stagingKey)).ShouldBeNull();
-        (await _api.StoredObjectAsync(finalKey)).ShouldBeNull();
+        (await Api.StoredObjectAsync(stagingKey)).ShouldBeNull();
+        (await Api.StoredObjectAsync(finalKey)).ShouldBeNull();
     }
 
     [Test]
     public async Task Reconciliation_KeepsOrphansYoungerThanTheUploadWindowAndEveryObjectARowOwns()
     {
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var (readyId, readyUpload) = await UploadReadyAsync(client, Uploads.RandomBytes(1024));
-        using (await _store.PutAsync(readyUpload, Uploads.RandomBytes(1024)))
+        using (await Store.PutAsync(readyUpload, Uploads.RandomBytes(1024)))
         {
         }
 
         var pending = await client.RegisterAsync("pending.png", "image/png", 512);
         var pendingId = pending.GetProperty("asset").GetProperty("id").GetGuid();
-        using (await _store.PutAsync(pending.GetProperty("upload"), Uploads.RandomBytes(512)))
+        using (await Store.PutAsync(pending.GetProperty("upload"), Uploads.RandomBytes(512)))
         {
         }
 
         var report = await ReconcileAsync(after: TimeSpan.Zero);
 
         report.OrphanedObjects.ShouldBeGreaterThanOrEqualTo(1);
-        (await _api.StoredObjectAsync(await _api.StagingKeyAsync(readyId))).ShouldNotBeNull("an orphan younger than the upload window stays");
-        (await _api.StoredObjectAsync(readyId)).ShouldNotBeNull();
-        (await _api.StoredObjectAsync(await _api.StagingKeyAsync(pendingId))).ShouldNotBeNull("a pending upload's staged object is owned");
+        (await Api.StoredObjectAsync(await Api.StagingKeyAsync(readyId))).ShouldNotBeNull("an orphan younger than the upload window stays");
+        (await Api.StoredObjectAsync(readyId)).ShouldNotBeNull();
+        (await Api.StoredObjectAsync(await Api.StagingKeyAsync(pendingId))).ShouldNotBeNull("a pending upload's staged object is owned");
 
         await ReconcileAsync(after: TimeSpan.FromDays(1));
 
-        (await _api.StoredObjectAsync(await _api.StagingKeyAsync(readyId))).ShouldBeNull();
-        (await _api.StoredObjectAsync(readyId)).ShouldNotBeNull();
-        (await _api.StoredObjectAsync(await _api.StagingKeyAsync(pendingId))).ShouldNotBeNull();
+        (await Api.StoredObjectAsync(await Api.StagingKeyAsync(readyId))).ShouldBeNull();
+        (await Api.StoredObjectAsync(readyId)).ShouldNotBeNull();
+        (await Api.StoredObjectAsync(await Api.StagingKeyAsync(pendingId))).ShouldNotBeNull();
     }
 
     [Test]
     public async Task Sweeper_WithAReconcileInterval_ReportsOrphansOnItsOwn()
     {
         await using var api = await MediaVaultApi.StartAsync(
-            provider, storage, new Dictionary<string, string?> { ["Assets:ReconcileIntervalSeconds"] = "1", ["Assets:SweepIntervalSeconds"] = "0" });
-        using var store = api.StoreClient(storage);
+            Provider, Storage, new Dictionary<string, string?> { ["Assets:ReconcileIntervalSeconds"] = "1", ["Assets:SweepIntervalSeconds"] = "0" });
+        using var store = api.StoreClient(Storage);
         using var capture = new CapturingLoggerProvider();
         api.Services.GetRequiredService<ILoggerFactory>().AddProvider(capture);
         using var client = api.ClientFor((await api.OwnerAsync()).Value);
@@ -141,34 +126,34 @@ public sealed class SingleUseUploadTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Reconciliation_ReportsAReadyAssetWhoseObjectIsMissing()
     {
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var (id, _) = await UploadReadyAsync(client, Uploads.RandomBytes(1024));
-        var finalKey = await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(id)).Select(a => a.StorageKey).SingleAsync());
-        await _api.Services.GetRequiredService<IObjectStorage>().DeleteAsync(finalKey, CancellationToken.None);
+        var finalKey = await Api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(id)).Select(a => a.StorageKey).SingleAsync());
+        await Api.Services.GetRequiredService<IObjectStorage>().DeleteAsync(finalKey, CancellationToken.None);
 
         var report = await ReconcileAsync(after: TimeSpan.FromMinutes(1));
 
         report.MissingObjects.ShouldBeGreaterThanOrEqualTo(1);
-        (await _api.WithDbAsync(db => db.Assets.AnyAsync(a => a.Id == new AssetId(id)))).ShouldBeTrue("a missing object is reported, never acted on");
+        (await Api.WithDbAsync(db => db.Assets.AnyAsync(a => a.Id == new AssetId(id)))).ShouldBeTrue("a missing object is reported, never acted on");
     }
 
     [Test]
     public async Task Complete_RetriedAfterAPromoteWhoseDatabaseWriteFailed_Is200WithTheUploadedBytes()
     {
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var bytes = Uploads.RandomBytes(3000);
         var created = await client.RegisterAsync("retry.png", "image/png", bytes.Length);
         var id = created.GetProperty("asset").GetProperty("id").GetGuid();
-        using (var put = await _store.PutAsync(created.GetProperty("upload"), bytes))
+        using (var put = await Store.PutAsync(created.GetProperty("upload"), bytes))
         {
             put.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         // What a complete that promoted the object and then lost its database write leaves behind.
-        var objects = _api.Services.GetRequiredService<IObjectStorage>();
-        var stagingKey = await _api.StagingKeyAsync(id);
+        var objects = Api.Services.GetRequiredService<IObjectStorage>();
+        var stagingKey = await Api.StagingKeyAsync(id);
         var staged = (await objects.HeadAsync(stagingKey, CancellationToken.None)).ShouldNotBeNull();
-        var finalKey = await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(id)).Select(a => a.StorageKey).SingleAsync());
+        var finalKey = await Api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(id)).Select(a => a.StorageKey).SingleAsync());
         (await objects.PromoteAsync(stagingKey, finalKey, staged, CancellationToken.None)).ShouldBeTrue();
 
         var completed = await (await client.CompleteAsync(id)).ShouldBeJsonAsync();
@@ -181,21 +166,21 @@ public sealed class SingleUseUploadTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Put_OfAnotherLengthThanDeclared_IsRefusedByTheStore()
     {
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var created = await client.RegisterAsync("short.png", "image/png", 1000);
         var id = created.GetProperty("asset").GetProperty("id").GetGuid();
 
-        using var longer = await _store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(5000));
+        using var longer = await Store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(5000));
 
         longer.IsSuccessStatusCode.ShouldBeFalse();
-        (await _api.StoredObjectAsync(await _api.StagingKeyAsync(id))).ShouldBeNull();
+        (await Api.StoredObjectAsync(await Api.StagingKeyAsync(id))).ShouldBeNull();
     }
 
     private async Task<(Guid Id, System.Text.Json.JsonElement Upload)> UploadReadyAsync(HttpClient client, byte[] bytes)
     {
         var created = await client.RegisterAsync("photo.png", "image/png", bytes.Length);
         var upload = created.GetProperty("upload");
-        using (var put = await _store.PutAsync(upload, bytes))
+        using (var put = await Store.PutAsync(upload, bytes))
         {
             put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
         }
@@ -208,7 +193,7 @@ public sealed class SingleUseUploadTests(DatabaseProvider provider, StorageProvi
     private async Task<string> DownloadSha256Async(HttpClient client, Guid id)
     {
         var download = await (await client.GetAsync(new Uri($"/api/v1/assets/{id}/download", UriKind.Relative))).ShouldBeJsonAsync();
-        var (sha256, _, response) = await _store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
+        var (sha256, _, response) = await Store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
         response.Dispose();
         return sha256;
     }
@@ -216,7 +201,7 @@ public sealed class SingleUseUploadTests(DatabaseProvider provider, StorageProvi
     /// <summary>One reconciliation pass as the sweeper runs it, at <paramref name="after"/> from now.</summary>
     private async Task<ReconciliationReport> ReconcileAsync(TimeSpan after)
     {
-        await using var scope = _api.Services.CreateAsyncScope();
+        await using var scope = Api.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var handler = new ReconcileStorageHandler(
             services.GetRequiredService<IReadRepository<Asset>>(),

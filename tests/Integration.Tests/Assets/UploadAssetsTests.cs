@@ -18,34 +18,17 @@ namespace MediaVault.Integration.Tests.Assets;
 [TestFixture(DatabaseProvider.Postgres, StorageProvider.S3)]
 [TestFixture(DatabaseProvider.Postgres, StorageProvider.FileSystem)]
 [TestFixture(DatabaseProvider.Sqlite, StorageProvider.FileSystem)]
-public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider storage)
+public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider storage) : StoreFixture(provider, storage)
 {
     private const int FiveMiB = 5 * 1024 * 1024;
     private static readonly string[] BeachTags = ["beach"];
     private static readonly string[] NewTags = ["Two", "three"];
 
-    private MediaVaultApi _api = null!;
-    private HttpClient _store = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _api = await MediaVaultApi.StartAsync(provider, storage, Settings());
-        _store = _api.StoreClient(storage);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _store.Dispose();
-        await _api.DisposeAsync();
-    }
-
     [Test]
     public async Task Upload_WithSinglePut_CompletesListsAndDownloadsTheSameBytes()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var bytes = Uploads.RandomBytes(300_000);
 
         var created = await client.RegisterAsync("Sunset at the beach.png", "image/png", bytes.Length, extra: new { title = "Sunset", tags = BeachTags });
@@ -56,10 +39,10 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
         upload.GetProperty("method").GetString().ShouldBe("PUT");
         upload.GetProperty("headers").GetProperty("Content-Type").GetString().ShouldBe("image/png");
         upload.GetProperty("parts").ValueKind.ShouldBe(JsonValueKind.Null);
-        (await _api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(bytes.Length);
+        (await Api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(bytes.Length);
         var id = asset.GetProperty("id").GetGuid();
 
-        using (var put = await _store.PutAsync(upload, bytes))
+        using (var put = await Store.PutAsync(upload, bytes))
         {
             put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
         }
@@ -67,7 +50,7 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
         var completed = await (await client.CompleteAsync(id)).ShouldBeJsonAsync();
         completed.GetProperty("status").GetString().ShouldBe("ready");
         completed.GetProperty("access").GetProperty("canDownload").GetBoolean().ShouldBeTrue();
-        var holder = await _api.OwnerStateAsync(owner);
+        var holder = await Api.OwnerStateAsync(owner);
         holder.StorageUsedBytes.ShouldBe(bytes.Length);
         holder.StorageReservedBytes.ShouldBe(0);
 
@@ -76,7 +59,7 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
         listed.GetProperty("status").GetString().ShouldBe("ready");
 
         var download = await (await client.GetAsync(new Uri($"/api/v1/assets/{id}/download", UriKind.Relative))).ShouldBeJsonAsync();
-        var (sha256, length, response) = await _store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
+        var (sha256, length, response) = await Store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
         using (response)
         {
             length.ShouldBe(bytes.Length);
@@ -91,8 +74,8 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Upload_WithMultipart_AssemblesThePartsIntoTheDeclaredObject()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var (file, sha256) = await Uploads.DeterministicFileAsync((2L * FiveMiB) + (3 * 1024 * 1024));
         try
         {
@@ -105,14 +88,14 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
             upload.GetProperty("parts").GetArrayLength().ShouldBe(3);
             var id = created.GetProperty("asset").GetProperty("id").GetGuid();
 
-            var parts = await _store.PutPartsAsync(upload, file);
+            var parts = await Store.PutPartsAsync(upload, file);
             var completed = await (await client.CompleteAsync(id, parts)).ShouldBeJsonAsync();
 
             completed.GetProperty("status").GetString().ShouldBe("ready");
-            var stored = await _api.StoredObjectAsync(id);
+            var stored = await Api.StoredObjectAsync(id);
             stored.ShouldNotBeNull().SizeBytes.ShouldBe(size);
             var download = await (await client.GetAsync(new Uri($"/api/v1/assets/{id}/download?disposition=inline", UriKind.Relative))).ShouldBeJsonAsync();
-            var (downloaded, length, response) = await _store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
+            var (downloaded, length, response) = await Store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
             using (response)
             {
                 length.ShouldBe(size);
@@ -128,8 +111,8 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Complete_OfMultipartUploadWithoutParts_Is400WithPartsError()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var created = await client.RegisterAsync("long.mp3", "audio/mpeg", 3L * FiveMiB);
 
         var problem = await (await client.CompleteAsync(created.GetProperty("asset").GetProperty("id").GetGuid())).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -140,8 +123,8 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Complete_BeforeAnyUpload_Is409AndAssetStaysPending()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var id = (await client.RegisterAsync("a.jpg", "image/jpeg", 1000)).GetProperty("asset").GetProperty("id").GetGuid();
 
         await (await client.CompleteAsync(id)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -152,13 +135,13 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Complete_AfterUploadOfWrongSize_Is409AndAssetStaysPending()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var created = await client.RegisterAsync("a.jpg", "image/jpeg", 1000);
         var id = created.GetProperty("asset").GetProperty("id").GetGuid();
 
         // The embedded store refuses the short body itself; S3 stores it and the complete finds the size wrong.
-        using (await _store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(900)))
+        using (await Store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(900)))
         {
         }
 
@@ -169,10 +152,10 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Complete_OfSinglePutWithoutAnyBody_MakesTheAssetReady()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var created = await client.RegisterAsync("a.webp", "image/webp", 700);
-        using (await _store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(700)))
+        using (await Store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(700)))
         {
         }
 
@@ -184,26 +167,26 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Complete_WhenRepeated_AnswersTheReadyAssetAndCountsItsBytesOnce()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var id = await UploadReadyAssetAsync(client, 2048);
 
         var again = await (await client.CompleteAsync(id)).ShouldBeJsonAsync();
 
         again.GetProperty("status").GetString().ShouldBe("ready");
-        (await _api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(2048);
+        (await Api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(2048);
     }
 
     [Test]
     public async Task Complete_ByGranteeOfReadyAsset_Is403AndByStranger404()
     {
-        var owner = await _api.OwnerAsync();
-        var manager = await _api.OwnerAsync();
-        var stranger = await _api.OwnerAsync();
-        var asset = await _api.AssetAsync(owner);
-        await _api.GrantAsync(asset.Id, manager, Domain.Access.AccessRole.Manager);
-        using var managerClient = _api.ClientFor(manager.Value);
-        using var strangerClient = _api.ClientFor(stranger.Value);
+        var owner = await Api.OwnerAsync();
+        var manager = await Api.OwnerAsync();
+        var stranger = await Api.OwnerAsync();
+        var asset = await Api.AssetAsync(owner);
+        await Api.GrantAsync(asset.Id, manager, Domain.Access.AccessRole.Manager);
+        using var managerClient = Api.ClientFor(manager.Value);
+        using var strangerClient = Api.ClientFor(stranger.Value);
 
         await (await managerClient.CompleteAsync(asset.Id.Value)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await strangerClient.CompleteAsync(asset.Id.Value)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -214,9 +197,9 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     {
         var (upload, _) = await RegisterAsync();
         var url = upload.GetProperty("url").GetString()!;
-        var tampered = storage == StorageProvider.S3 ? Replace(url, "X-Amz-Signature=", FlipFirst) : Replace(url, "sig=", FlipFirst);
+        var tampered = Storage == StorageProvider.S3 ? Replace(url, "X-Amz-Signature=", FlipFirst) : Replace(url, "sig=", FlipFirst);
 
-        using var response = await _store.PutAsync(upload, Uploads.RandomBytes(1000), urlOverride: new Uri(tampered));
+        using var response = await Store.PutAsync(upload, Uploads.RandomBytes(1000), urlOverride: new Uri(tampered));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -228,7 +211,7 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
         var url = new Uri(upload.GetProperty("url").GetString()!);
         var otherKey = new UriBuilder(url) { Path = url.AbsolutePath[..(url.AbsolutePath.LastIndexOf('/') + 1)] + Guid.NewGuid() }.Uri;
 
-        using var response = await _store.PutAsync(upload, Uploads.RandomBytes(1000), urlOverride: otherKey);
+        using var response = await Store.PutAsync(upload, Uploads.RandomBytes(1000), urlOverride: otherKey);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -238,7 +221,7 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     {
         var (upload, _) = await RegisterAsync();
 
-        using var response = await _store.PutAsync(upload, Uploads.RandomBytes(1000), contentTypeOverride: "image/gif");
+        using var response = await Store.PutAsync(upload, Uploads.RandomBytes(1000), contentTypeOverride: "image/gif");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -246,13 +229,13 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Download_WithTamperedUrl_IsRefused()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var id = await UploadReadyAssetAsync(client, 1000);
         var url = (await (await client.GetAsync(new Uri($"/api/v1/assets/{id}/download", UriKind.Relative))).ShouldBeJsonAsync()).GetProperty("url").GetString()!;
         var tampered = Replace(url, "attachment", _ => "inline");
 
-        using var response = await _store.GetAsync(new Uri(tampered));
+        using var response = await Store.GetAsync(new Uri(tampered));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -260,10 +243,10 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Put_AfterTheUrlExpired_IsRefused()
     {
-        var settings = Settings();
+        var settings = SettingsOfThisFixture();
         settings["Storage:UploadUrlTtlSeconds"] = "1";
-        await using var api = await MediaVaultApi.StartAsync(provider, storage, settings);
-        using var store = api.StoreClient(storage);
+        await using var api = await MediaVaultApi.StartAsync(Provider, Storage, settings);
+        using var store = api.StoreClient(Storage);
         var owner = await api.OwnerAsync();
         using var client = api.ClientFor(owner.Value);
         var created = await client.RegisterAsync("a.jpg", "image/jpeg", 1000);
@@ -277,15 +260,15 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Create_WhenSizeExceedsQuota_Is409QuotaExceededAndReservesNothing()
     {
-        var owner = await _api.OwnerWithQuotaAsync(10_000);
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerWithQuotaAsync(10_000);
+        using var client = Api.ClientFor(owner.Value);
         await client.RegisterAsync("first.jpg", "image/jpeg", 6_000);
 
         var response = await client.PostAsJsonAsync(new Uri("/api/v1/assets", UriKind.Relative), new { fileName = "second.jpg", contentType = "image/jpeg", sizeBytes = 5_000 });
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
         problem.GetProperty("type").GetString().ShouldEndWith("quota-exceeded");
-        (await _api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(6_000);
+        (await Api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(6_000);
     }
 
     [TestCase("application/pdf", 1000L, "contentType")]
@@ -295,21 +278,21 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [TestCase("image/png", 64L * 1024 * 1024 * 1024, "sizeBytes")]
     public async Task Create_WithInvalidDeclaration_Is400WithFieldError(string contentType, long sizeBytes, string field)
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
 
         var response = await client.PostAsJsonAsync(new Uri("/api/v1/assets", UriKind.Relative), new { fileName = "x.bin", contentType, sizeBytes });
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(problem.ToString());
-        (await _api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(0);
+        (await Api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(0);
     }
 
     [Test]
     public async Task Create_WithDetailsBeyondDomainLimits_Is400WithFieldErrors()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
 
         var response = await client.PostAsJsonAsync(new Uri("/api/v1/assets", UriKind.Relative), new
         {
@@ -330,8 +313,8 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Create_WithInvalidJson_Is400Problem()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         using var content = new StringContent("{\"fileName\": \"x.png\", \"sizeBytes\": ", Encoding.UTF8, "application/json");
 
         await (await client.PostAsync(new Uri("/api/v1/assets", UriKind.Relative), content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -340,10 +323,10 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Create_WithServerOwnedFieldsInBody_IgnoresThemAndUnknownFields()
     {
-        var owner = await _api.OwnerAsync();
+        var owner = await Api.OwnerAsync();
         var someoneElse = Guid.NewGuid();
         var forcedId = Guid.NewGuid();
-        using var client = _api.ClientFor(owner.Value);
+        using var client = Api.ClientFor(owner.Value);
 
         var asset = (await client.RegisterAsync("x.png", "image/png", 10, extra: new { id = forcedId, ownerId = someoneElse, status = "ready", createdAt = "2000-01-01T00:00:00Z", whatever = 1 }))
             .GetProperty("asset");
@@ -357,9 +340,9 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Create_ForCallerWithoutStorageAccount_Is409()
     {
-        var caller = await _api.OwnerAsync();
-        await _api.WithDbAsync(db => db.Owners.Where(o => o.Id == caller).ExecuteDeleteAsync());
-        using var client = _api.ClientFor(caller.Value);
+        var caller = await Api.OwnerAsync();
+        await Api.WithDbAsync(db => db.Owners.Where(o => o.Id == caller).ExecuteDeleteAsync());
+        using var client = Api.ClientFor(caller.Value);
 
         var response = await client.PostAsJsonAsync(new Uri("/api/v1/assets", UriKind.Relative), new { fileName = "x.png", contentType = "image/png", sizeBytes = 10 });
 
@@ -372,15 +355,15 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [TestCase(Domain.Access.AccessRole.Viewer, HttpStatusCode.Forbidden)]
     public async Task Patch_ByRole_ChangesDetailsOrIsForbidden(Domain.Access.AccessRole? role, HttpStatusCode expected)
     {
-        var owner = await _api.OwnerAsync();
-        var asset = await _api.AssetAsync(owner, title: "Old", tags: ["one"]);
-        var caller = role is null ? owner : await _api.OwnerAsync();
+        var owner = await Api.OwnerAsync();
+        var asset = await Api.AssetAsync(owner, title: "Old", tags: ["one"]);
+        var caller = role is null ? owner : await Api.OwnerAsync();
         if (role is { } r)
         {
-            await _api.GrantAsync(asset.Id, caller, r);
+            await Api.GrantAsync(asset.Id, caller, r);
         }
 
-        using var client = _api.ClientFor(caller.Value);
+        using var client = Api.ClientFor(caller.Value);
         var response = await client.PatchAsJsonAsync(new Uri($"/api/v1/assets/{asset.Id}", UriKind.Relative), new { title = "New", tags = NewTags, ownerId = Guid.NewGuid() });
 
         if (expected == HttpStatusCode.OK)
@@ -399,11 +382,11 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Patch_ByStranger_Is404AndWithTooLongTitle_Is400()
     {
-        var owner = await _api.OwnerAsync();
-        var stranger = await _api.OwnerAsync();
-        var asset = await _api.AssetAsync(owner);
-        using var strangerClient = _api.ClientFor(stranger.Value);
-        using var ownerClient = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        var stranger = await Api.OwnerAsync();
+        var asset = await Api.AssetAsync(owner);
+        using var strangerClient = Api.ClientFor(stranger.Value);
+        using var ownerClient = Api.ClientFor(owner.Value);
 
         await (await strangerClient.PatchAsJsonAsync(new Uri($"/api/v1/assets/{asset.Id}", UriKind.Relative), new { title = "x" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         var problem = await (await ownerClient.PatchAsJsonAsync(new Uri($"/api/v1/assets/{asset.Id}", UriKind.Relative), new { title = new string('x', 201) }))
@@ -414,19 +397,19 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Delete_ByOwner_RemovesRowObjectAndUsage()
     {
-        var owner = await _api.OwnerAsync();
-        var grantee = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        var grantee = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var id = await UploadReadyAssetAsync(client, 4096);
-        var key = await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(id)).Select(a => a.StorageKey).SingleAsync());
-        await _api.GrantAsync(new AssetId(id), grantee, Domain.Access.AccessRole.Viewer);
+        var key = await Api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(id)).Select(a => a.StorageKey).SingleAsync());
+        await Api.GrantAsync(new AssetId(id), grantee, Domain.Access.AccessRole.Viewer);
 
         (await client.DeleteAsync(new Uri($"/api/v1/assets/{id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         await (await client.GetAsync(new Uri($"/api/v1/assets/{id}", UriKind.Relative))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        (await _api.StoredObjectAsync(key)).ShouldBeNull();
-        (await _api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(0);
-        (await _api.WithDbAsync(db => db.Grants.CountAsync(g => g.AssetId == new AssetId(id)))).ShouldBe(0);
+        (await Api.StoredObjectAsync(key)).ShouldBeNull();
+        (await Api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(0);
+        (await Api.WithDbAsync(db => db.Grants.CountAsync(g => g.AssetId == new AssetId(id)))).ShouldBe(0);
     }
 
     [TestCase(Domain.Access.AccessRole.Manager)]
@@ -434,13 +417,13 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [TestCase(Domain.Access.AccessRole.Viewer)]
     public async Task Delete_ByGrantee_Is403AndByStranger404(Domain.Access.AccessRole role)
     {
-        var owner = await _api.OwnerAsync();
-        var grantee = await _api.OwnerAsync();
-        var stranger = await _api.OwnerAsync();
-        var asset = await _api.AssetAsync(owner);
-        await _api.GrantAsync(asset.Id, grantee, role);
-        using var granteeClient = _api.ClientFor(grantee.Value);
-        using var strangerClient = _api.ClientFor(stranger.Value);
+        var owner = await Api.OwnerAsync();
+        var grantee = await Api.OwnerAsync();
+        var stranger = await Api.OwnerAsync();
+        var asset = await Api.AssetAsync(owner);
+        await Api.GrantAsync(asset.Id, grantee, role);
+        using var granteeClient = Api.ClientFor(grantee.Value);
+        using var strangerClient = Api.ClientFor(stranger.Value);
 
         await (await granteeClient.DeleteAsync(new Uri($"/api/v1/assets/{asset.Id}", UriKind.Relative))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await strangerClient.DeleteAsync(new Uri($"/api/v1/assets/{asset.Id}", UriKind.Relative))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -451,31 +434,31 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [TestCase(Domain.Access.AccessRole.Viewer)]
     public async Task Download_ByActiveGrantee_GetsTheBytesAndIsRecorded(Domain.Access.AccessRole role)
     {
-        var owner = await _api.OwnerAsync();
-        var grantee = await _api.OwnerAsync();
-        using var ownerClient = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        var grantee = await Api.OwnerAsync();
+        using var ownerClient = Api.ClientFor(owner.Value);
         var bytes = Uploads.RandomBytes(5000);
         var id = await UploadReadyAssetAsync(ownerClient, bytes);
-        await _api.GrantAsync(new AssetId(id), grantee, role);
-        using var client = _api.ClientFor(grantee.Value);
+        await Api.GrantAsync(new AssetId(id), grantee, role);
+        using var client = Api.ClientFor(grantee.Value);
 
         var download = await (await client.GetAsync(new Uri($"/api/v1/assets/{id}/download", UriKind.Relative))).ShouldBeJsonAsync();
-        var (sha256, _, response) = await _store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
+        var (sha256, _, response) = await Store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
         response.Dispose();
 
         sha256.ShouldBe(Uploads.Sha256Of(bytes));
-        (await _api.WithDbAsync(db => db.Activity.CountAsync(e => e.AssetId == new AssetId(id) && e.Action == "asset.downloaded" && e.ActorId == grantee)))
+        (await Api.WithDbAsync(db => db.Activity.CountAsync(e => e.AssetId == new AssetId(id) && e.Action == "asset.downloaded" && e.ActorId == grantee)))
             .ShouldBe(1);
     }
 
     [Test]
     public async Task Download_OfFileWithNonAsciiName_AnswersWithRfc6266FileNameStar()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var bytes = Uploads.RandomBytes(100);
         var created = await client.RegisterAsync("Été à Paris (1).jpg", "image/jpeg", bytes.Length);
-        using (await _store.PutAsync(created.GetProperty("upload"), bytes))
+        using (await Store.PutAsync(created.GetProperty("upload"), bytes))
         {
         }
 
@@ -483,7 +466,7 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
         await (await client.CompleteAsync(id)).ShouldBeJsonAsync();
 
         var download = await (await client.GetAsync(new Uri($"/api/v1/assets/{id}/download?disposition=inline", UriKind.Relative))).ShouldBeJsonAsync();
-        var (sha256, _, response) = await _store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
+        var (sha256, _, response) = await Store.DownloadAsync(new Uri(download.GetProperty("url").GetString()!));
         using (response)
         {
             sha256.ShouldBe(Uploads.Sha256Of(bytes));
@@ -496,12 +479,12 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Download_UnderGrantExpiringSoon_NeverOutlivesTheGrant()
     {
-        var owner = await _api.OwnerAsync();
-        var grantee = await _api.OwnerAsync();
-        var asset = await _api.AssetAsync(owner);
+        var owner = await Api.OwnerAsync();
+        var grantee = await Api.OwnerAsync();
+        var asset = await Api.AssetAsync(owner);
         var grantExpiresAt = DateTimeOffset.UtcNow.AddSeconds(30);
-        await _api.GrantAsync(asset.Id, grantee, Domain.Access.AccessRole.Viewer, grantExpiresAt);
-        using var client = _api.ClientFor(grantee.Value);
+        await Api.GrantAsync(asset.Id, grantee, Domain.Access.AccessRole.Viewer, grantExpiresAt);
+        using var client = Api.ClientFor(grantee.Value);
 
         var download = await (await client.GetAsync(new Uri($"/api/v1/assets/{asset.Id}/download", UriKind.Relative))).ShouldBeJsonAsync();
 
@@ -511,12 +494,12 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Download_ByStranger_Is404_OfPendingAssetByOwner_Is409_WithUnknownDisposition_Is400()
     {
-        var owner = await _api.OwnerAsync();
-        var stranger = await _api.OwnerAsync();
-        var ready = await _api.AssetAsync(owner);
-        var pending = await _api.AssetAsync(owner, ready: false);
-        using var ownerClient = _api.ClientFor(owner.Value);
-        using var strangerClient = _api.ClientFor(stranger.Value);
+        var owner = await Api.OwnerAsync();
+        var stranger = await Api.OwnerAsync();
+        var ready = await Api.AssetAsync(owner);
+        var pending = await Api.AssetAsync(owner, ready: false);
+        using var ownerClient = Api.ClientFor(owner.Value);
+        using var strangerClient = Api.ClientFor(stranger.Value);
 
         await (await strangerClient.GetAsync(new Uri($"/api/v1/assets/{ready.Id}/download", UriKind.Relative))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await ownerClient.GetAsync(new Uri($"/api/v1/assets/{pending.Id}/download", UriKind.Relative))).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -528,55 +511,57 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     [Test]
     public async Task Sweeper_WhenUploadWindowHasPassed_PurgesRowReservationAndObject()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var created = await client.RegisterAsync("never-completed.png", "image/png", 1000);
         var id = new AssetId(created.GetProperty("asset").GetProperty("id").GetGuid());
-        using (var put = await _store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(1000)))
+        using (var put = await Store.PutAsync(created.GetProperty("upload"), Uploads.RandomBytes(1000)))
         {
             put.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        var key = await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == id).Select(a => a.StorageKey).SingleAsync());
-        var stagingKey = await _api.StagingKeyAsync(id.Value);
-        (await _api.StoredObjectAsync(stagingKey)).ShouldNotBeNull();
-        await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == id)
+        var key = await Api.WithDbAsync(db => db.Assets.Where(a => a.Id == id).Select(a => a.StorageKey).SingleAsync());
+        var stagingKey = await Api.StagingKeyAsync(id.Value);
+        (await Api.StoredObjectAsync(stagingKey)).ShouldNotBeNull();
+        await Api.WithDbAsync(db => db.Assets.Where(a => a.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UploadExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
 
-        await using (var scope = _api.Services.CreateAsyncScope())
+        await using (var scope = Api.Services.CreateAsyncScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<PurgeAbandonedUploadsHandler>()
                 .HandleAsync(new PurgeAbandonedUploadsCommand(), CancellationToken.None);
             result.IsSuccess.ShouldBeTrue();
         }
 
-        (await _api.WithDbAsync(db => db.Assets.AnyAsync(a => a.Id == id))).ShouldBeFalse();
-        (await _api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(0);
-        (await _api.StoredObjectAsync(key)).ShouldBeNull();
-        (await _api.StoredObjectAsync(stagingKey)).ShouldBeNull();
-        (await _api.WithDbAsync(db => db.Activity.AnyAsync(e => e.AssetId == id && e.Action == "asset.purged"))).ShouldBeTrue();
+        (await Api.WithDbAsync(db => db.Assets.AnyAsync(a => a.Id == id))).ShouldBeFalse();
+        (await Api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(0);
+        (await Api.StoredObjectAsync(key)).ShouldBeNull();
+        (await Api.StoredObjectAsync(stagingKey)).ShouldBeNull();
+        (await Api.WithDbAsync(db => db.Activity.AnyAsync(e => e.AssetId == id && e.Action == "asset.purged"))).ShouldBeTrue();
     }
 
     [Test]
     public async Task Sweeper_WhenUploadWindowIsOpenOrAssetReady_LeavesThemAlone()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var pendingId = (await client.RegisterAsync("pending.png", "image/png", 1000)).GetProperty("asset").GetProperty("id").GetGuid();
         var readyId = await UploadReadyAssetAsync(client, 1000);
-        await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(readyId))
+        await Api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(readyId))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UploadExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
 
-        await using (var scope = _api.Services.CreateAsyncScope())
+        await using (var scope = Api.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<PurgeAbandonedUploadsHandler>().HandleAsync(new PurgeAbandonedUploadsCommand(), CancellationToken.None);
         }
 
-        (await _api.WithDbAsync(db => db.Assets.CountAsync(a => a.Id == new AssetId(pendingId) || a.Id == new AssetId(readyId)))).ShouldBe(2);
-        (await _api.StoredObjectAsync(readyId)).ShouldNotBeNull();
+        (await Api.WithDbAsync(db => db.Assets.CountAsync(a => a.Id == new AssetId(pendingId) || a.Id == new AssetId(readyId)))).ShouldBe(2);
+        (await Api.StoredObjectAsync(readyId)).ShouldNotBeNull();
     }
 
-    private static Dictionary<string, string?> Settings() => new()
+    protected override IDictionary<string, string?>? Settings() => SettingsOfThisFixture();
+
+    private static Dictionary<string, string?> SettingsOfThisFixture() => new()
     {
         ["Assets:MultipartThresholdBytes"] = (8 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Assets:MultipartPartSizeBytes"] = FiveMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -585,8 +570,8 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
 
     private async Task<(JsonElement Upload, Guid Id)> RegisterAsync()
     {
-        var owner = await _api.OwnerAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.OwnerAsync();
+        using var client = Api.ClientFor(owner.Value);
         var created = await client.RegisterAsync("a.jpg", "image/jpeg", 1000);
         return (created.GetProperty("upload"), created.GetProperty("asset").GetProperty("id").GetGuid());
     }
@@ -596,7 +581,7 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     private async Task<Guid> UploadReadyAssetAsync(HttpClient client, byte[] bytes)
     {
         var created = await client.RegisterAsync("file.jpg", "image/jpeg", bytes.Length);
-        using (var put = await _store.PutAsync(created.GetProperty("upload"), bytes))
+        using (var put = await Store.PutAsync(created.GetProperty("upload"), bytes))
         {
             put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
         }
@@ -610,7 +595,7 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     {
         var asset = await (await client.GetAsync(new Uri($"/api/v1/assets/{id}", UriKind.Relative))).ShouldBeJsonAsync();
         asset.GetProperty("status").GetString().ShouldBe("pending");
-        var holder = await _api.OwnerStateAsync(owner);
+        var holder = await Api.OwnerStateAsync(owner);
         holder.StorageReservedBytes.ShouldBe(size);
         holder.StorageUsedBytes.ShouldBe(0);
     }

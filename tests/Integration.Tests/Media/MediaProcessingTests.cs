@@ -24,32 +24,17 @@ namespace MediaVault.Integration.Tests.Media;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite, StorageProvider.FileSystem)]
 [TestFixture(DatabaseProvider.Postgres, StorageProvider.S3)]
-public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvider storage)
+public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvider storage) : StoreFixture(provider, storage)
 {
     private static readonly TimeSpan ProcessingTimeout = TimeSpan.FromSeconds(60);
 
-    private MediaVaultApi _api = null!;
-    private HttpClient _store = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _api = await MediaVaultApi.StartAsync(provider, storage, new Dictionary<string, string?> { ["Jobs:PollIntervalMilliseconds"] = "200" });
-        _store = _api.StoreClient(storage);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _store.Dispose();
-        await _api.DisposeAsync();
-    }
+    protected override IDictionary<string, string?>? Settings() => new Dictionary<string, string?> { ["Jobs:PollIntervalMilliseconds"] = "200" };
 
     [Test]
     public async Task Process_JpegWithExifOrientationAndGps_GivesUprightRenditionsWithoutAnyMetadata()
     {
-        var owner = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
         var jpeg = TestMedia.JpegWithOrientation6AndGps(400, 200);
 
         var id = await UploadAsync(client, "rotated.jpg", "image/jpeg", jpeg, Uploads.Sha256Of(jpeg));
@@ -75,8 +60,8 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Process_PngWithTransparencyAndNoDeclaredDigest_KeepsTransparencyAndFillsTheComputedDigest()
     {
-        var owner = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
         var png = TestMedia.TransparentPng(600, 300);
 
         var id = await UploadAsync(client, "clear.png", "image/png", png);
@@ -95,8 +80,8 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Process_CorruptJpeg_MarksRenditionsFailedAndTheWorkerProcessesTheNextJob()
     {
-        var owner = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
 
         var corrupt = await UploadAsync(client, "broken.jpg", "image/jpeg", TestMedia.CorruptJpeg());
         var next = await UploadAsync(client, "fine.png", "image/png", TestMedia.TransparentPng(64, 32));
@@ -118,8 +103,8 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Process_JpegOf12000By9000_GivesRenditionsDownscaledTo256And1280AndTheWorkerTakesTheNextJob()
     {
-        var owner = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
         var jpeg = await TestMedia.HugeJpegAsync();
 
         var id = await UploadAsync(client, "huge.jpg", "image/jpeg", jpeg, Uploads.Sha256Of(jpeg));
@@ -144,8 +129,8 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Process_PngDeclaringAGiganticCanvas_IsNotDecodedAndItsRenditionsFail()
     {
-        var owner = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
 
         var id = await UploadAsync(client, "bomb.png", "image/png", TestMedia.PngDeclaring(30_000, 30_000));
         var asset = await ProcessedAsync(client, id);
@@ -158,8 +143,8 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Process_H264Mp4_IsProbedAndGetsPosterFrameRenditions()
     {
-        var owner = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
         var mp4 = await TestMedia.Mp4Async();
 
         var id = await UploadAsync(client, "clip.mp4", "video/mp4", mp4);
@@ -177,8 +162,8 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Process_Mp3_IsProbedAndHasNoRenditions()
     {
-        var owner = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
         var mp3 = await TestMedia.Mp3Async();
 
         var id = await UploadAsync(client, "tone.mp3", "audio/mpeg", mp3);
@@ -194,13 +179,13 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Process_WhenDeclaredDigestDoesNotMatch_HidesAssetFromGranteesAndRefusesItsBytesToTheOwner()
     {
-        var owner = await _api.AccountAsync();
-        var viewer = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
-        using var viewerClient = _api.ClientFor(viewer.Value);
+        var owner = await Api.AccountAsync();
+        var viewer = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
+        using var viewerClient = Api.ClientFor(viewer.Value);
         var png = TestMedia.TransparentPng(64, 64);
         var id = await UploadAsync(client, "tampered.png", "image/png", png, new string('0', 64));
-        await _api.ShareAsync(new AssetId(id), viewer.Id, AccessRole.Viewer);
+        await Api.ShareAsync(new AssetId(id), viewer.Id, AccessRole.Viewer);
 
         var asset = await ProcessedAsync(client, id);
 
@@ -214,7 +199,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         var shared = await (await viewerClient.GetAsync(Url("/api/v1/assets?scope=shared"))).ShouldBeJsonAsync();
         shared.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ShouldNotContain(id);
         var token = (await client.CreateLinkAsync(new AssetId(id))).GetProperty("token").GetString();
-        await (await _api.CreateClient().GetAsync(Url($"/api/v1/public/links/{token}"))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Api.CreateClient().GetAsync(Url($"/api/v1/public/links/{token}"))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         var mine = await (await client.GetAsync(Url("/api/v1/assets?scope=owned"))).ShouldBeJsonAsync();
         mine.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == id).GetProperty("integrity").GetString().ShouldBe("mismatch");
     }
@@ -222,14 +207,14 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task GetRendition_ByViewOnlyGrantee_Is200WithAUrlThatNeverOutlivesTheGrant()
     {
-        var owner = await _api.AccountAsync();
-        var viewer = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
-        using var viewerClient = _api.ClientFor(viewer.Value);
+        var owner = await Api.AccountAsync();
+        var viewer = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
+        using var viewerClient = Api.ClientFor(viewer.Value);
         var id = await UploadAsync(client, "shared.png", "image/png", TestMedia.TransparentPng(300, 300));
         await ProcessedAsync(client, id);
         var grantExpiry = DateTimeOffset.UtcNow.AddSeconds(90);
-        await _api.ShareAsync(new AssetId(id), viewer.Id, AccessRole.Viewer, grantExpiry);
+        await Api.ShareAsync(new AssetId(id), viewer.Id, AccessRole.Viewer, grantExpiry);
 
         var body = await (await viewerClient.GetAsync(Url($"/api/v1/assets/{id}/renditions/preview"))).ShouldBeJsonAsync();
 
@@ -239,16 +224,16 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         var listed = await (await viewerClient.GetAsync(Url("/api/v1/assets?scope=shared"))).ShouldBeJsonAsync();
         Rendition(listed.GetProperty("items")[0], "preview").ShouldBe(("ready", "image/webp", 300, 300));
         await (await viewerClient.GetAsync(Url($"/api/v1/assets/{id}/renditions/poster"))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        using var stranger = _api.ClientFor((await _api.AccountAsync()).Value);
+        using var stranger = Api.ClientFor((await Api.AccountAsync()).Value);
         await (await stranger.GetAsync(Url($"/api/v1/assets/{id}/renditions/preview"))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Test]
     public async Task FindDuplicates_ListsTheCallersOwnReadyAssetsWithEachDigest()
     {
-        var owner = await _api.AccountAsync();
-        var other = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        var other = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
         var png = TestMedia.TransparentPng(40, 20);
         var digest = Uploads.Sha256Of(png);
         var first = await UploadAsync(client, "a.png", "image/png", png);
@@ -257,7 +242,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         var unknown = new string('e', 64);
 
         var body = await (await client.PostAsJsonAsync(Url("/api/v1/assets/duplicates"), new { sha256 = new[] { unknown, digest } })).ShouldBeJsonAsync();
-        var others = await (await _api.ClientFor(other.Value).PostAsJsonAsync(Url("/api/v1/assets/duplicates"), new { sha256 = new[] { digest } })).ShouldBeJsonAsync();
+        var others = await (await Api.ClientFor(other.Value).PostAsJsonAsync(Url("/api/v1/assets/duplicates"), new { sha256 = new[] { digest } })).ShouldBeJsonAsync();
 
         var item = body.GetProperty("items").EnumerateArray().Single();
         item.GetProperty("sha256").GetString().ShouldBe(digest);
@@ -271,8 +256,8 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [TestCase("101")]
     public async Task FindDuplicates_WithoutOneToAHundredValidDigests_Is400NamingSha256(string sha256)
     {
-        var owner = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
         var list = sha256 == "101" ? JsonSerializer.Serialize(Enumerable.Repeat(new string('a', 64), 101)) : sha256;
         using var content = new StringContent($"{{\"sha256\": {list}}}", System.Text.Encoding.UTF8, "application/json");
 
@@ -284,23 +269,23 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Delete_OfAProcessedAsset_RemovesItsRenditionsFromTheStore()
     {
-        var owner = await _api.AccountAsync();
-        using var client = _api.ClientFor(owner.Value);
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
         var id = await UploadAsync(client, "gone.png", "image/png", TestMedia.TransparentPng(50, 50));
         await ProcessedAsync(client, id);
-        (await _api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Thumbnail))).ShouldNotBeNull();
+        (await Api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Thumbnail))).ShouldNotBeNull();
 
         (await client.DeleteAsync(Url($"/api/v1/assets/{id}"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        (await _api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Thumbnail))).ShouldBeNull();
-        (await _api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Preview))).ShouldBeNull();
+        (await Api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Thumbnail))).ShouldBeNull();
+        (await Api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Preview))).ShouldBeNull();
     }
 
     [Test]
     public async Task Process_WhenThisInstanceHasMediaDisabled_WaitsDurablyUntilAnInstanceThatProcessesStarts()
     {
         var objects = Directory.CreateTempSubdirectory("mediavault-objects-").FullName;
-        await using var idle = await MediaVaultApi.StartAsync(provider, storage, new Dictionary<string, string?>
+        await using var idle = await MediaVaultApi.StartAsync(Provider, Storage, new Dictionary<string, string?>
         {
             ["Media:Enabled"] = "false",
             ["Storage:FileSystem:Root"] = objects,
@@ -308,7 +293,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         });
         var owner = await idle.AccountAsync();
         using var idleClient = idle.ClientFor(owner.Value);
-        using var idleStore = idle.StoreClient(storage);
+        using var idleStore = idle.StoreClient(Storage);
         var png = TestMedia.TransparentPng(80, 40);
         var registered = await idleClient.RegisterAsync("later.png", "image/png", png.Length);
         (await idleStore.PutAsync(registered.GetProperty("upload"), png)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -338,7 +323,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     public async Task Process_OfAJobWhoseWorkerWasKilled_IsTakenOverWhenItsLeasePassesAndCompletesAfterRestart()
     {
         var objects = Directory.CreateTempSubdirectory("mediavault-objects-").FullName;
-        var crashed = await MediaVaultApi.StartAsync(provider, storage, new Dictionary<string, string?>
+        var crashed = await MediaVaultApi.StartAsync(Provider, Storage, new Dictionary<string, string?>
         {
             ["Media:Enabled"] = "false",
             ["Storage:FileSystem:Root"] = objects,
@@ -350,7 +335,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         {
             var owner = await crashed.AccountAsync();
             using var crashedClient = crashed.ClientFor(owner.Value);
-            using var crashedStore = crashed.StoreClient(storage);
+            using var crashedStore = crashed.StoreClient(Storage);
             var png = TestMedia.TransparentPng(120, 60);
             var registered = await crashedClient.RegisterAsync("interrupted.png", "image/png", png.Length);
             (await crashedStore.PutAsync(registered.GetProperty("upload"), png)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -375,7 +360,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
             asset.GetProperty("integrity").GetString().ShouldBe("verified");
             asset.GetProperty("sha256").GetString().ShouldBe(Uploads.Sha256Of(png));
             // Served by the restarted host, whose embedded store (the same folder) signs and answers its URLs.
-            using var store = restarted.StoreClient(storage);
+            using var store = restarted.StoreClient(Storage);
             var served = await (await client.GetAsync(Url($"/api/v1/assets/{id}/renditions/thumbnail"))).ShouldBeJsonAsync();
             var response = await store.GetAsync(new Uri(served.GetProperty("url").GetString()!));
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -395,7 +380,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     [Test]
     public async Task Ready_ReportsTheMediaQueue()
     {
-        using var client = _api.CreateClient();
+        using var client = Api.CreateClient();
 
         var body = await (await client.GetAsync(Url("/health/ready"))).ShouldBeJsonAsync();
 
@@ -408,7 +393,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     private async Task<Guid> UploadAsync(HttpClient client, string fileName, string contentType, byte[] bytes, string? sha256 = null)
     {
         var registered = await client.RegisterAsync(fileName, contentType, bytes.Length, extra: sha256 is null ? null : new { sha256 });
-        (await _store.PutAsync(registered.GetProperty("upload"), bytes)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Store.PutAsync(registered.GetProperty("upload"), bytes)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var id = registered.GetProperty("asset").GetProperty("id").GetGuid();
         var completed = await (await client.CompleteAsync(id)).ShouldBeJsonAsync();
         completed.GetProperty("integrity").GetString().ShouldBe("unverified");
@@ -440,7 +425,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         var deadline = DateTimeOffset.UtcNow + ProcessingTimeout;
         while (true)
         {
-            var note = await _api.WithDbAsync(db => db.Jobs
+            var note = await Api.WithDbAsync(db => db.Jobs
                 .Where(j => j.DedupeKey == assetId.ToString())
                 .Select(j => j.LastError)
                 .SingleAsync());
@@ -481,7 +466,7 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
 
     private async Task<byte[]> DownloadBytesAsync(Uri url)
     {
-        var response = await _store.GetAsync(url);
+        var response = await Store.GetAsync(url);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("image/webp");
         return await response.Content.ReadAsByteArrayAsync();

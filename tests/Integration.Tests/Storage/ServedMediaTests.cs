@@ -13,37 +13,20 @@ namespace MediaVault.Integration.Tests.Storage;
 [TestFixture(DatabaseProvider.Postgres, StorageProvider.S3)]
 [TestFixture(DatabaseProvider.Postgres, StorageProvider.FileSystem)]
 [TestFixture(DatabaseProvider.Sqlite, StorageProvider.FileSystem)]
-public sealed class ServedMediaTests(DatabaseProvider provider, StorageProvider storage)
+public sealed class ServedMediaTests(DatabaseProvider provider, StorageProvider storage) : StoreFixture(provider, storage)
 {
     private const string Svg = """<svg xmlns="http://www.w3.org/2000/svg" onload="alert(localStorage.length)"><rect width="1" height="1"/></svg>""";
-
-    private MediaVaultApi _api = null!;
-    private HttpClient _store = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _api = await MediaVaultApi.StartAsync(provider, storage);
-        _store = _api.StoreClient(storage);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _store.Dispose();
-        await _api.DisposeAsync();
-    }
 
     [Test]
     public async Task Download_OfSvgAskedInline_IsServedAsAnAttachment()
     {
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var id = await UploadAsync(client, "drawing.svg", "image/svg+xml", System.Text.Encoding.UTF8.GetBytes(Svg));
 
         var url = await DownloadUrlAsync(client, id, "inline");
 
         SignedDisposition(url).ShouldStartWith("attachment;");
-        using var response = await _store.GetAsync(url);
+        using var response = await Store.GetAsync(url);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition.ShouldNotBeNull().DispositionType.ShouldBe("attachment");
     }
@@ -51,7 +34,7 @@ public sealed class ServedMediaTests(DatabaseProvider provider, StorageProvider 
     [Test]
     public async Task Download_OfPngAskedInline_StaysInline()
     {
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var id = await UploadAsync(client, "photo.png", "image/png", Uploads.RandomBytes(256));
 
         var url = await DownloadUrlAsync(client, id, "inline");
@@ -62,14 +45,14 @@ public sealed class ServedMediaTests(DatabaseProvider provider, StorageProvider 
     [Test]
     public async Task Download_ServedBytes_CarryNosniffSandboxAndNoStore()
     {
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var id = await UploadAsync(client, "photo.png", "image/png", Uploads.RandomBytes(256));
         var url = await DownloadUrlAsync(client, id, "inline");
 
-        using var response = await _store.GetAsync(url);
+        using var response = await Store.GetAsync(url);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        if (storage == StorageProvider.S3)
+        if (Storage == StorageProvider.S3)
         {
             // S3 cannot be told to send the sandboxing headers; the URL asks for a private, uncached response.
             HttpUtility.ParseQueryString(url.Query)["response-cache-control"].ShouldBe("private, no-store");
@@ -79,7 +62,7 @@ public sealed class ServedMediaTests(DatabaseProvider provider, StorageProvider 
         AssertServedMediaHeaders(response);
         using var ranged = new HttpRequestMessage(HttpMethod.Get, url);
         ranged.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 9);
-        using var partial = await _store.SendAsync(ranged);
+        using var partial = await Store.SendAsync(ranged);
         partial.StatusCode.ShouldBe(HttpStatusCode.PartialContent);
         AssertServedMediaHeaders(partial);
     }
@@ -87,16 +70,16 @@ public sealed class ServedMediaTests(DatabaseProvider provider, StorageProvider 
     [Test]
     public async Task Download_WithTamperedUrl_IsRefusedWithTheSameHeaders()
     {
-        if (storage == StorageProvider.S3)
+        if (Storage == StorageProvider.S3)
         {
             Assert.Ignore("The S3 server's own refusals are its business.");
         }
 
-        using var client = _api.ClientFor((await _api.OwnerAsync()).Value);
+        using var client = Api.ClientFor((await Api.OwnerAsync()).Value);
         var id = await UploadAsync(client, "photo.png", "image/png", Uploads.RandomBytes(256));
         var url = (await DownloadUrlAsync(client, id, "inline")).ToString().Replace("sig=", "sig=A", StringComparison.Ordinal);
 
-        using var response = await _store.GetAsync(new Uri(url));
+        using var response = await Store.GetAsync(new Uri(url));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         AssertServedMediaHeaders(response);
@@ -114,7 +97,7 @@ public sealed class ServedMediaTests(DatabaseProvider provider, StorageProvider 
     private async Task<Guid> UploadAsync(HttpClient client, string fileName, string contentType, byte[] bytes)
     {
         var created = await client.RegisterAsync(fileName, contentType, bytes.Length);
-        using (var put = await _store.PutAsync(created.GetProperty("upload"), bytes))
+        using (var put = await Store.PutAsync(created.GetProperty("upload"), bytes))
         {
             put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
         }

@@ -169,6 +169,31 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
     public async Task<bool> PromoteAsync(string fromKey, string toKey, StoredObject stored, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
+        // The caller has just seen the staged object. A server that answers a PUT before all of the object is in place
+        // (s3rver under parallel load) can still miss it for a moment: look again, briefly, before calling it gone.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryCopyAsync(fromKey, toKey, stored, cancellationToken))
+            {
+                break;
+            }
+
+            if (attempt == PromoteAttempts)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+        }
+
+        await DeleteAsync(fromKey, cancellationToken);
+        return true;
+    }
+
+    private const int PromoteAttempts = 3;
+
+    private async Task<bool> TryCopyAsync(string fromKey, string toKey, StoredObject stored, CancellationToken cancellationToken)
+    {
         try
         {
             if (stored.SizeBytes <= SingleCopyLimitBytes)
@@ -196,7 +221,6 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
             return false;
         }
 
-        await DeleteAsync(fromKey, cancellationToken);
         return true;
     }
 

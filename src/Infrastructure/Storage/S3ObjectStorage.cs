@@ -17,7 +17,7 @@ namespace MediaVault.Infrastructure.Storage;
 internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, TimeProvider clock) : IObjectStorage
 {
     /// <summary>
-    /// Before signing, writes <c>x-amz-copy-source</c> with its slashes as they are (<c>bucket/staging/owner/id</c>), as
+    /// Before signing, writes <c>x-amz-copy-source</c> with its slashes as they are (<c>bucket/staging-id</c>), as
     /// the AWS CLI and boto send it, instead of the SDK's <c>%2F</c>. AWS reads both; several S3-compatible servers
     /// (s3rver among them) decode the header with <c>decodeURI</c>, which keeps <c>%2F</c>, and would not find the
     /// staged object. Our keys hold only letters, digits, <c>-</c> and <c>/</c>, so nothing else needs encoding.

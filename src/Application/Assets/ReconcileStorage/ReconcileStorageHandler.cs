@@ -16,7 +16,7 @@ public sealed record ReconcileStorageCommand(int PageSize = 1000);
 public sealed record ReconciliationReport(int ObjectsScanned, int OrphanedObjects, int OrphansRemoved, int MissingObjects);
 
 /// <summary>
-/// Compares the object store with the asset rows. An object under <c>assets/</c> or <c>staging/</c> is owned when a row
+/// Compares the object store with the asset rows. An object under <c>assets/</c> or <c>staging-</c> is owned when a row
 /// has it as its storage key (whatever the status: a promote runs before the row turns ready), or as the staging key of
 /// a pending asset; any other object is an orphan (a write to an upload URL after complete or delete, a removal after a
 /// commit that failed, a promote whose row was purged). Orphans last written more than the upload URL lifetime plus the
@@ -55,7 +55,7 @@ public sealed partial class ReconcileStorageHandler(
                             continue;
                         }
 
-                        if (row.Status == AssetStatus.Pending && listed.Key == StorageKeys.StagingKeyOf(row.OwnerId, row.Id))
+                        if (row.Status == AssetStatus.Pending && listed.Key == StorageKeys.StagingKeyOf(row.Id))
                         {
                             continue;
                         }

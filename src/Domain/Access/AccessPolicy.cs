@@ -23,10 +23,6 @@ public static class AccessPolicy
         return Evaluate(asset.OwnerId, asset.Status, asset.Integrity, asset.ActiveGrantFor(principal, now)?.Role, principal);
     }
 
-    /// <summary>The same decision for an asset whose integrity is not in question (see the overload with integrity).</summary>
-    public static Capabilities Evaluate(UserId ownerId, AssetStatus status, AccessRole? activeGrantRole, UserId principal) =>
-        Evaluate(ownerId, status, AssetIntegrity.Unverified, activeGrantRole, principal);
-
     /// <summary>
     /// The same decision from the facts a query projects: the owner, the status, the integrity, and the role of the
     /// principal's active grant (<c>null</c> when it holds none). An integrity mismatch counts as "not ready": the owner

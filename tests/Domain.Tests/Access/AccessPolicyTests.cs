@@ -1,5 +1,6 @@
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Tests.TestSupport;
 using MediaVault.Domain.Users;
 
@@ -169,8 +170,8 @@ public sealed class AccessPolicyTests
         var asset = status == AssetStatus.Ready ? Given.AReadyAsset(owner) : Given.APendingAsset(owner);
         var person = grantedRole is { } role ? Given.AGrantee(asset, role) : UserId.New();
 
-        var fromFacts = AccessPolicy.Evaluate(asset.OwnerId, asset.Status, asset.ActiveGrantFor(person, Now)?.Role, person);
-        var ownersFromFacts = AccessPolicy.Evaluate(asset.OwnerId, asset.Status, null, asset.OwnerId);
+        var fromFacts = AccessPolicy.Evaluate(asset.OwnerId, asset.Status, asset.Integrity, asset.ActiveGrantFor(person, Now)?.Role, person);
+        var ownersFromFacts = AccessPolicy.Evaluate(asset.OwnerId, asset.Status, asset.Integrity, null, asset.OwnerId);
 
         fromFacts.ShouldBe(AccessPolicy.Evaluate(asset, person, Now));
         ownersFromFacts.ShouldBe(AccessPolicy.Evaluate(asset, asset.OwnerId, Now));
@@ -179,7 +180,7 @@ public sealed class AccessPolicyTests
     [Test]
     public void Evaluate_FromProjectedFactsNamingOwnerRoleForNonOwner_GivesNothing()
     {
-        var capabilities = AccessPolicy.Evaluate(UserId.New(), AssetStatus.Ready, AccessRole.Owner, UserId.New());
+        var capabilities = AccessPolicy.Evaluate(UserId.New(), AssetStatus.Ready, AssetIntegrity.Verified, AccessRole.Owner, UserId.New());
 
         capabilities.ShouldBe(Capabilities.None);
     }

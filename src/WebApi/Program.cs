@@ -47,7 +47,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestPathCheck();
 app.UseHttpLogging();
-app.UseRateLimiter();
+app.UseSharedRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseJsonBodyCheck();

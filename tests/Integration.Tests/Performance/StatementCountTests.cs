@@ -44,7 +44,7 @@ public sealed class StatementCountTests
     }
 
     [Test]
-    public async Task GetMe_AfterWarmUp_SendsAtMost3Statements() => await AssertStatementsAsync("/api/v1/me", 3);
+    public async Task GetMe_AfterWarmUp_SendsAtMost2Statements() => await AssertStatementsAsync("/api/v1/me", 2);
 
     [Test]
     public async Task GetAsset_AfterWarmUp_SendsAtMost2Statements() => await AssertStatementsAsync($"/api/v1/assets/{_asset}", 2);

@@ -88,6 +88,8 @@ static void ConfigureJson(JsonSerializerOptions options)
 {
     options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
     options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    // Generated metadata for the contracts first; reflection for anything else (ProblemDetails, health, NSwag).
+    options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 }
 
 /// <summary>The entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>

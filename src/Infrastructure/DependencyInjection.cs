@@ -12,6 +12,7 @@ using MediaVault.Infrastructure.Identity;
 using MediaVault.Infrastructure.Jobs;
 using MediaVault.Infrastructure.Media;
 using MediaVault.Infrastructure.Persistence;
+using MediaVault.Infrastructure.RateLimiting;
 using MediaVault.Infrastructure.Sharing;
 using MediaVault.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
@@ -224,6 +225,9 @@ public static class DependencyInjection
         services.AddScoped<ILinkDownloadCounter, LinkDownloadCounter>();
         services.AddScoped<IStorageLedger, StorageLedger>();
         services.AddScoped<ILinkPasswordFailures, LinkPasswordFailures>();
+        // The rate limits' counters, shared by every instance over the database (ADR-058).
+        services.AddScoped<SharedRateLimiter>();
+        services.AddHostedService<RateLimitWindowSweeper>();
     }
 
     /// <summary>The durable job queue: the port, the worker that runs the registered <see cref="IJobHandler"/>s, and its parts.</summary>

@@ -7,6 +7,7 @@ using MediaVault.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Logging.Console;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +35,17 @@ builder.Services.AddHttpLogging(options =>
     options.CombineLogs = true;
 });
 builder.Services.AddHttpLoggingInterceptor<PublicLinkLogRedaction>();
+if (builder.Environment.IsProduction())
+{
+    // One JSON object per line (structured, for a log shipper). The console logger writes from a queue on its own
+    // thread; when stdout cannot keep up, lines are dropped rather than making requests wait for the console.
+    builder.Logging.AddJsonConsole(options =>
+    {
+        options.UseUtcTimestamp = true;
+        options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+    });
+    builder.Services.Configure<ConsoleLoggerOptions>(options => options.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
+}
 
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddOpenApiDocumentation();
@@ -47,7 +59,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestPathCheck();
 app.UseHttpLogging();
-app.UseRateLimiter();
+app.UseSharedRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseJsonBodyCheck();
@@ -88,6 +100,8 @@ static void ConfigureJson(JsonSerializerOptions options)
 {
     options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
     options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    // Generated metadata for the contracts first; reflection for anything else (ProblemDetails, health, NSwag).
+    options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 }
 
 /// <summary>The entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>

@@ -58,6 +58,7 @@ internal static class IdentitySetup
 
         services.AddSingleton(Settings(configuration));
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<IAccountQueries, AccountQueries>();
         services.AddScoped<IRefreshTokenStore, EfRefreshTokenStore>();
         services.AddScoped<AccessTokenSubjectCheck>();
         return services;

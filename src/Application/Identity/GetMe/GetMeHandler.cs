@@ -1,6 +1,5 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
-using MediaVault.Domain.Owners;
 
 namespace MediaVault.Application.Identity.GetMe;
 
@@ -16,28 +15,12 @@ public sealed record MeDto(
     long StorageQuotaBytes,
     DateTimeOffset CreatedAt);
 
-/// <summary>Shows the caller its own account and storage use.</summary>
-public sealed class GetMeHandler(IIdentityService identity, IReadRepository<Owner> owners, ICurrentUser currentUser)
+/// <summary>Shows the caller its own account and storage use (one read: account, roles and owner row together).</summary>
+public sealed class GetMeHandler(IAccountQueries accounts, ICurrentUser currentUser)
 {
     public async Task<Result<MeDto>> HandleAsync(CancellationToken cancellationToken)
     {
-        var id = currentUser.RequireId();
-        var account = await identity.FindByIdAsync(id, cancellationToken);
-        var owner = await owners.GetByIdAsync(id, cancellationToken);
-        if (account is null || owner is null)
-        {
-            return Result<MeDto>.NotFound();
-        }
-
-        return Result.Success(new MeDto(
-            account.Id.Value,
-            account.Email,
-            account.DisplayName,
-            account.EmailVerified,
-            account.Roles,
-            owner.StorageUsedBytes,
-            owner.StorageReservedBytes,
-            owner.StorageQuotaBytes,
-            account.CreatedAt));
+        var me = await accounts.FindMeAsync(currentUser.RequireId(), cancellationToken);
+        return me is null ? Result<MeDto>.NotFound() : Result.Success(me);
     }
 }

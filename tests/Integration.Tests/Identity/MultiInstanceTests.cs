@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using MediaVault.Domain.Sharing;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Integration.Tests.Support;
@@ -10,8 +11,8 @@ namespace MediaVault.Integration.Tests.Identity;
 
 /// <summary>
 /// Two instances over one database and one object store (S3), each with a data folder of its own: e-mailed links,
-/// lockout, sessions, disabling an account, link download limits and rate limits do not depend on which instance
-/// answers. PostgreSQL is the deployment that matters; SQLite (one file, two hosts) shows the same rules hold there.
+/// lockout, sessions, disabling an account, link download and password limits and rate limits do not depend on which
+/// instance answers. PostgreSQL is the deployment that matters; SQLite (one file, two hosts) shows the same rules hold.
 /// </summary>
 [TestFixture(DatabaseProvider.Postgres)]
 [TestFixture(DatabaseProvider.Sqlite)]
@@ -25,7 +26,8 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _first = await MediaVaultApi.StartAsync(provider, StorageProvider.S3, overrides: Mailbox.SmtpSettings());
+        var settings = new Dictionary<string, string?>(Mailbox.SmtpSettings()) { ["RateLimiting:PublicLinkPermitsPerMinute"] = "100000" };
+        _first = await MediaVaultApi.StartAsync(provider, StorageProvider.S3, overrides: settings);
         _second = await MediaVaultApi.StartSiblingAsync(_first);
         _one = _first.CreateClient();
         _two = _second.CreateClient();
@@ -121,6 +123,24 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task LinkPassword_TenWrongOnesAlternatingInstances_Answer429OnBothEvenForTheRightOne()
+    {
+        const string Password = "the right password";
+        var owner = await _first.AccountAsync();
+        var asset = await _first.AssetAsync(owner.Id);
+        using var ownerClient = _first.ClientFor(owner.Id.Value);
+        var token = (await ownerClient.CreateLinkAsync(asset.Id, new { password = Password })).GetProperty("token").GetString()!;
+
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            await (await DownloadAsync(attempt % 2 == 0 ? _one : _two, token, $"guess {attempt}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        }
+
+        await (await DownloadAsync(_one, token, Password)).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        await (await DownloadAsync(_two, token, Password)).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Test]
     public async Task AuthRateLimit_SplitAcrossInstances_Answers429OnceTheSharedBudgetIsSpent()
     {
         const int Permits = 4;
@@ -145,4 +165,7 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
             refused.Headers.RetryAfter?.Delta.ShouldNotBeNull().ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         }
     }
+
+    private static Task<HttpResponseMessage> DownloadAsync(HttpClient client, string token, string password) =>
+        client.PostAsJsonAsync(Url($"/api/v1/public/links/{token}/download"), new { password });
 }

@@ -79,11 +79,13 @@ public sealed class ListCollectionAssetsHandler(
         }
 
         var visible = VisibleAssetsPageQuery.Filter(sources.Assets.Where(EffectiveAccessQuery.VisibleTo(sources, caller, now)), kind, tag?.Value, query.Q);
-        var page = entries
-            .Join(visible, e => e.AssetId, a => a.Id, (e, a) => new { e.AssetCreatedAt, e.AssetId, Asset = a })
+        // The page's keys from the entries' index, then its assets by a semi-join (as EffectiveAccessQuery.VisiblePage does).
+        var keys = entries
+            .Join(visible, e => e.AssetId, a => a.Id, (e, a) => new { e.AssetCreatedAt, e.AssetId })
             .OrderByDescending(x => x.AssetCreatedAt).ThenByDescending(x => x.AssetId)
             .Take(limit + 1)
-            .Select(x => x.Asset);
+            .Select(x => x.AssetId);
+        var page = sources.Assets.Where(a => keys.Contains(a.Id)).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
         var rows = await queries.ListAsync(VisibleAssetsPageQuery.Project(sources, page, caller, now), cancellationToken);
 
         var items = rows.Take(limit).Select(r => r.ToDto(caller)).ToList();

@@ -652,6 +652,7 @@ public sealed class CollectionsTests(DatabaseProvider provider)
         using var memberClient = _api.ClientFor(member.Value);
         (await memberClient.GetAsync(AssetUrl(world.AssetId))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ListAssetIdsAsync(memberClient, "/api/v1/assets?scope=shared")).ShouldBe([world.AssetId]);
+        (await ListIdsAsync(memberClient, "shared")).ShouldBe([world.CollectionId]);
 
         (await owner.DeleteAsync(Url($"/api/v1/groups/{groupId}/members/{member.Value}"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
@@ -659,6 +660,24 @@ public sealed class CollectionsTests(DatabaseProvider provider)
         await (await memberClient.GetAsync(CollectionUrl(world.CollectionId))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await ListAssetIdsAsync(memberClient, "/api/v1/assets?scope=shared")).ShouldBeEmpty();
         (await ListIdsAsync(memberClient, "all")).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task MemberAsset_TheCollectionRoleHoldsOnIt_AViewerViewsAnEditorEditsAManagerShares()
+    {
+        var world = await WorldAsync();
+        var newcomer = await _api.AccountAsync();
+        using var viewer = world.ClientFor(_api, Actor.Viewer);
+        using var editor = world.ClientFor(_api, Actor.Editor);
+        using var manager = world.ClientFor(_api, Actor.Manager);
+
+        await (await viewer.PatchAsJsonAsync(AssetUrl(world.AssetId), new { title = "By a viewer" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await (await editor.PatchAsJsonAsync(AssetUrl(world.AssetId), new { title = "By an editor" })).ShouldBeJsonAsync()).GetProperty("title").GetString().ShouldBe("By an editor");
+        await (await editor.PostAsJsonAsync(Url($"/api/v1/assets/{world.AssetId}/grants"), new { granteeEmail = newcomer.Email, role = "viewer" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await manager.PostAsJsonAsync(Url($"/api/v1/assets/{world.AssetId}/grants"), new { granteeEmail = newcomer.Email, role = "viewer" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        await (await manager.DeleteAsync(AssetUrl(world.AssetId))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Test]

@@ -15,6 +15,19 @@ using MediaVault.Application.Assets.PurgeAbandonedUploads;
 using MediaVault.Application.Assets.ReconcileStorage;
 using MediaVault.Application.Assets.RegisterAsset;
 using MediaVault.Application.Assets.UpdateAsset;
+using MediaVault.Application.Collections.AddCollectionAssets;
+using MediaVault.Application.Collections.ChangeCollectionGrant;
+using MediaVault.Application.Collections.CreateCollection;
+using MediaVault.Application.Collections.CreateCollectionGrant;
+using MediaVault.Application.Collections.DeleteCollection;
+using MediaVault.Application.Collections.GetCollection;
+using MediaVault.Application.Collections.ListCollectionActivity;
+using MediaVault.Application.Collections.ListCollectionAssets;
+using MediaVault.Application.Collections.ListCollectionGrants;
+using MediaVault.Application.Collections.ListCollections;
+using MediaVault.Application.Collections.RemoveCollectionAsset;
+using MediaVault.Application.Collections.RevokeCollectionGrant;
+using MediaVault.Application.Collections.UpdateCollection;
 using MediaVault.Application.Groups.AddGroupMember;
 using MediaVault.Application.Groups.ChangeGroupMemberRole;
 using MediaVault.Application.Groups.CreateGroup;
@@ -76,6 +89,26 @@ public static class DependencyInjection
         services.AddScoped<GetMeHandler>();
         services.AddSharing();
         services.AddGroups();
+        services.AddCollections();
+        return services;
+    }
+
+    /// <summary>Collections: albums of assets shared as one, their contents, grants and activity.</summary>
+    private static IServiceCollection AddCollections(this IServiceCollection services)
+    {
+        services.AddScoped<CreateCollectionHandler>();
+        services.AddScoped<ListCollectionsHandler>();
+        services.AddScoped<GetCollectionHandler>();
+        services.AddScoped<UpdateCollectionHandler>();
+        services.AddScoped<DeleteCollectionHandler>();
+        services.AddScoped<ListCollectionAssetsHandler>();
+        services.AddScoped<AddCollectionAssetsHandler>();
+        services.AddScoped<RemoveCollectionAssetHandler>();
+        services.AddScoped<CreateCollectionGrantHandler>();
+        services.AddScoped<ListCollectionGrantsHandler>();
+        services.AddScoped<ChangeCollectionGrantHandler>();
+        services.AddScoped<RevokeCollectionGrantHandler>();
+        services.AddScoped<ListCollectionActivityHandler>();
         return services;
     }
 

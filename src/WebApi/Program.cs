@@ -89,6 +89,7 @@ api.MapAuthEndpoints();
 api.MapMeEndpoints();
 api.MapGrantEndpoints();
 api.MapGroupEndpoints();
+api.MapCollectionEndpoints();
 api.MapLinkEndpoints();
 api.MapActivityEndpoints();
 api.MapAdminEndpoints();

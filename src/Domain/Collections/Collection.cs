@@ -80,6 +80,22 @@ public sealed class Collection : AggregateRoot<CollectionId>
         return access;
     }
 
+    /// <summary>Checks that the person may rename the collection and add or remove assets (editors and up), without changing anything.</summary>
+    public CollectionAccess EnsureEditableBy(Memberships person, DateTimeOffset now)
+    {
+        var access = EnsureVisibleTo(person, now);
+        CheckRule(new OnlyEditorsChangeCollection(access));
+        return access;
+    }
+
+    /// <summary>Checks that the person may grant access to the collection and read its activity (owner and managers), without changing anything.</summary>
+    public CollectionAccess EnsureShareableBy(Memberships person, DateTimeOffset now)
+    {
+        var access = EnsureVisibleTo(person, now);
+        CheckRule(new OnlyManagersShareCollection(access));
+        return access;
+    }
+
     /// <summary>Renames or describes the collection; a <c>null</c> argument leaves that detail, a blank description removes it.</summary>
     public void Describe(Memberships actor, string? name, string? description, DateTimeOffset now)
     {

@@ -45,6 +45,15 @@ internal static class OpenApiExamples
 
     private static readonly GroupMemberResponse Member = new(GranteeId, "bo@example.com", "Bo", GroupRole.Member, Created.AddMinutes(10));
 
+    private static readonly Guid CollectionId = Guid.Parse("0193a5cc-7701-7192-8384-1f2a3b4c5d07");
+
+    private static readonly CollectionResponse Collection = new(
+        CollectionId, OwnerId, "Summer 2026", "The best of the holidays", 12, Created, Created.AddMinutes(20),
+        new CollectionAccessResponse(AccessRole.Owner, true, true, true, true));
+
+    private static readonly CollectionGrantResponse CollectionGrant = new(
+        GrantId, CollectionId, Grantee: null, new GroupRefResponse(GroupId, "Family"), AccessRole.Viewer, AllowDownload: false, Expires, Created, OwnerId, true);
+
     private static readonly LinkResponse Link = new(LinkId, Expires, true, 3, 1, Created, OwnerId, true);
 
     private static readonly Dictionary<Type, object> ByType = new()
@@ -100,6 +109,17 @@ internal static class OpenApiExamples
         [typeof(GroupMemberResponse)] = Member,
         [typeof(PageResponse<GroupMemberResponse>)] = new PageResponse<GroupMemberResponse>(
             [Member, new GroupMemberResponse(OwnerId, "ana@example.com", "Ana", GroupRole.Owner, Created)], null),
+        [typeof(CreateCollectionRequest)] = new CreateCollectionRequest("Summer 2026", "The best of the holidays"),
+        [typeof(UpdateCollectionRequest)] = new UpdateCollectionRequest("Summer 2026, best of", null),
+        [typeof(CollectionResponse)] = Collection,
+        [typeof(PageResponse<CollectionResponse>)] = new PageResponse<CollectionResponse>(
+            [Collection with { Access = new CollectionAccessResponse(AccessRole.Viewer, true, false, false, false), AssetCount = 7 }], null),
+        [typeof(AddCollectionAssetsRequest)] = new AddCollectionAssetsRequest([AssetId, GrantId]),
+        [typeof(AddedCollectionAssetsResponse)] = new AddedCollectionAssetsResponse([AssetId], [GrantId]),
+        [typeof(CreateCollectionGrantRequest)] = new CreateCollectionGrantRequest(null, GroupId, "viewer", Expires, false),
+        [typeof(ChangeCollectionGrantRequest)] = new ChangeCollectionGrantRequest { Role = "editor", ExpiresAt = Expires, AllowDownload = true },
+        [typeof(CollectionGrantResponse)] = CollectionGrant,
+        [typeof(ItemsResponse<CollectionGrantResponse>)] = new ItemsResponse<CollectionGrantResponse>([CollectionGrant]),
         [typeof(PageResponse<AdminUserResponse>)] = new PageResponse<AdminUserResponse>(
             [new AdminUserResponse(OwnerId, "ana@example.com", "Ana", true, false, ["user"], 73_400_320, 12, Created)], null),
     };

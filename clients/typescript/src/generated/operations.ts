@@ -281,6 +281,119 @@ export function createOperations(transport: Transport) {
       changeMember: (id: string, userId: string, body: S["ChangeGroupMemberRequest"], options?: CallOptions): Promise<S["GroupMemberResponse"]> =>
         transport.request<S["GroupMemberResponse"]>("PATCH", `/api/v1/groups/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, { body, ...options }),
     },
+    collections: {
+      /**
+       * List the collections you may see
+       * Newest first (createdAt desc, id desc), keyset-paginated. scope=all (default) returns the collections you own and those shared with you through an active grant (to you or to one of your groups); owned only yours; shared only those shared with you.
+       * `GET /api/v1/collections`
+       */
+      list: (query?: Query<"Collections_List">, options?: CallOptions): Promise<S["PageResponseOfCollectionResponse"]> =>
+        transport.request<S["PageResponseOfCollectionResponse"]>("GET", `/api/v1/collections`, { query, ...options }),
+      /**
+       * Every item of {@link list}, page after page, as an async iterator.
+       */
+      iterate: (query?: Omit<Query<"Collections_List">, "cursor">, options?: CallOptions): AsyncIterableIterator<S["CollectionResponse"]> =>
+        paginate<S["CollectionResponse"]>((cursor) => this_.collections.list({ ...query, cursor }, options)),
+      /**
+       * Create a collection
+       * You become its owner. name is 1–100 characters on one line; description is optional. A new collection is empty.
+       * `POST /api/v1/collections`
+       */
+      create: (body: S["CreateCollectionRequest"], options?: CallOptions): Promise<S["CollectionResponse"]> =>
+        transport.request<S["CollectionResponse"]>("POST", `/api/v1/collections`, { body, ...options }),
+      /**
+       * Read a collection
+       * The owner, or anyone with an active grant on it. assetCount counts the member assets you can see. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `GET /api/v1/collections/{id}`
+       */
+      get: (id: string, options?: CallOptions): Promise<S["CollectionResponse"]> =>
+        transport.request<S["CollectionResponse"]>("GET", `/api/v1/collections/${encodeURIComponent(id)}`, { ...options }),
+      /**
+       * Delete a collection
+       * Owner only. The assets stay where they are; the collection's grants end with it, and so does every access inherited through it, from the next request. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `DELETE /api/v1/collections/{id}`
+       */
+      delete: (id: string, options?: CallOptions): Promise<void> =>
+        transport.request<void>("DELETE", `/api/v1/collections/${encodeURIComponent(id)}`, { ...options }),
+      /**
+       * Rename or describe a collection
+       * Owner, manager or editor; a viewer gets 403. A field left out stays as it is; an empty description removes it. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `PATCH /api/v1/collections/{id}`
+       */
+      update: (id: string, body: S["UpdateCollectionRequest"], options?: CallOptions): Promise<S["CollectionResponse"]> =>
+        transport.request<S["CollectionResponse"]>("PATCH", `/api/v1/collections/${encodeURIComponent(id)}`, { body, ...options }),
+      /**
+       * List the assets of a collection
+       * The member assets you may see, each with your access to it, newest first (createdAt desc, id desc), keyset-paginated, with the filters of GET /assets. An asset that does not inherit access is listed only to people with another path to it. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `GET /api/v1/collections/{id}/assets`
+       */
+      listAssets: (id: string, query?: Query<"Collections_ListAssets">, options?: CallOptions): Promise<S["PageResponseOfAssetResponse"]> =>
+        transport.request<S["PageResponseOfAssetResponse"]>("GET", `/api/v1/collections/${encodeURIComponent(id)}/assets`, { query, ...options }),
+      /**
+       * Every item of {@link listAssets}, page after page, as an async iterator.
+       */
+      iterateAssets: (id: string, query?: Omit<Query<"Collections_ListAssets">, "cursor">, options?: CallOptions): AsyncIterableIterator<S["AssetResponse"]> =>
+        paginate<S["AssetResponse"]>((cursor) => this_.collections.listAssets(id, { ...query, cursor }, options)),
+      /**
+       * Add assets to a collection
+       * Owner, manager or editor of the collection; 1–100 asset ids. All or nothing: you must be able to share every asset listed (its owner or a manager of it). An asset you cannot see is 404, one you see but cannot share 403, a pending one 409, and then nothing is added. Assets already in the collection are listed in alreadyPresent. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `POST /api/v1/collections/{id}/assets`
+       */
+      addAssets: (id: string, body: S["AddCollectionAssetsRequest"], options?: CallOptions): Promise<S["AddedCollectionAssetsResponse"]> =>
+        transport.request<S["AddedCollectionAssetsResponse"]>("POST", `/api/v1/collections/${encodeURIComponent(id)}/assets`, { body, ...options }),
+      /**
+       * Take an asset out of a collection
+       * Owner, manager or editor of the collection. The asset itself stays; 404 when it is not in the collection. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `DELETE /api/v1/collections/{id}/assets/{assetId}`
+       */
+      removeAsset: (id: string, assetId: string, options?: CallOptions): Promise<void> =>
+        transport.request<void>("DELETE", `/api/v1/collections/${encodeURIComponent(id)}/assets/${encodeURIComponent(assetId)}`, { ...options }),
+      /**
+       * List the collection's grants
+       * Owner or manager. Every grant not revoked, newest first, expired ones included with active: false. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `GET /api/v1/collections/{id}/grants`
+       */
+      listGrants: (id: string, options?: CallOptions): Promise<S["ItemsResponseOfCollectionGrantResponse"]> =>
+        transport.request<S["ItemsResponseOfCollectionGrantResponse"]>("GET", `/api/v1/collections/${encodeURIComponent(id)}/grants`, { ...options }),
+      /**
+       * Every item of {@link listGrants}, as an async iterator.
+       */
+      iterateGrants: (id: string, options?: CallOptions): AsyncIterableIterator<S["CollectionGrantResponse"]> =>
+        paginate<S["CollectionGrantResponse"]>(() => this_.collections.listGrants(id, options), { single: true }),
+      /**
+       * Share the collection with a person or a group
+       * Owner or manager. Exactly one of granteeEmail (a verified, enabled account other than the owner; any other address is a 400 on granteeEmail) or groupId (a group you are a member of; any other is a 400 on groupId). 409 when that person or group already holds a grant on the collection. The role holds on the collection and on every member asset that inherits access. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `POST /api/v1/collections/{id}/grants`
+       */
+      createGrant: (id: string, body: S["CreateCollectionGrantRequest"], options?: CallOptions): Promise<S["CollectionGrantResponse"]> =>
+        transport.request<S["CollectionGrantResponse"]>("POST", `/api/v1/collections/${encodeURIComponent(id)}/grants`, { body, ...options }),
+      /**
+       * Revoke a grant on the collection, or leave
+       * Owner or manager revoke any grant; a grantee may revoke its own (leave). Takes effect with the next request. 404 for a grant of another collection or one already revoked. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `DELETE /api/v1/collections/{id}/grants/{grantId}`
+       */
+      deleteGrant: (id: string, grantId: string, options?: CallOptions): Promise<void> =>
+        transport.request<void>("DELETE", `/api/v1/collections/${encodeURIComponent(id)}/grants/${encodeURIComponent(grantId)}`, { ...options }),
+      /**
+       * Change a grant on the collection
+       * Owner or manager; nobody changes its own grant (403). A field left out stays; "expiresAt": null removes the expiry. 404 for a grant of another collection or one already revoked. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `PATCH /api/v1/collections/{id}/grants/{grantId}`
+       */
+      updateGrant: (id: string, grantId: string, body: S["ChangeCollectionGrantRequest"], options?: CallOptions): Promise<S["CollectionGrantResponse"]> =>
+        transport.request<S["CollectionGrantResponse"]>("PATCH", `/api/v1/collections/${encodeURIComponent(id)}/grants/${encodeURIComponent(grantId)}`, { body, ...options }),
+      /**
+       * Read the collection's activity log
+       * Owner or manager; an editor or viewer gets 403. Newest first (at desc, id desc), keyset-paginated. Actions: collection.created, collection.updated, collection.asset-added, collection.asset-removed, grant.created, grant.updated, grant.revoked. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * `GET /api/v1/collections/{id}/activity`
+       */
+      listActivity: (id: string, query?: Query<"Collections_ListActivity">, options?: CallOptions): Promise<S["PageResponseOfActivityEntryResponse"]> =>
+        transport.request<S["PageResponseOfActivityEntryResponse"]>("GET", `/api/v1/collections/${encodeURIComponent(id)}/activity`, { query, ...options }),
+      /**
+       * Every item of {@link listActivity}, page after page, as an async iterator.
+       */
+      iterateActivity: (id: string, query?: Omit<Query<"Collections_ListActivity">, "cursor">, options?: CallOptions): AsyncIterableIterator<S["ActivityEntryResponse"]> =>
+        paginate<S["ActivityEntryResponse"]>((cursor) => this_.collections.listActivity(id, { ...query, cursor }, options)),
+    },
     links: {
       /**
        * List the asset's public links

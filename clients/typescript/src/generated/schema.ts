@@ -472,6 +472,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the collections you may see
+         * @description Newest first (createdAt desc, id desc), keyset-paginated. scope=all (default) returns the collections you own and those shared with you through an active grant (to you or to one of your groups); owned only yours; shared only those shared with you.
+         */
+        get: operations["Collections_List"];
+        put?: never;
+        /**
+         * Create a collection
+         * @description You become its owner. name is 1–100 characters on one line; description is optional. A new collection is empty.
+         */
+        post: operations["Collections_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a collection
+         * @description The owner, or anyone with an active grant on it. assetCount counts the member assets you can see. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        get: operations["Collections_Get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a collection
+         * @description Owner only. The assets stay where they are; the collection's grants end with it, and so does every access inherited through it, from the next request. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        delete: operations["Collections_Delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename or describe a collection
+         * @description Owner, manager or editor; a viewer gets 403. A field left out stays as it is; an empty description removes it. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        patch: operations["Collections_Update"];
+        trace?: never;
+    };
+    "/api/v1/collections/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the collection's activity log
+         * @description Owner or manager; an editor or viewer gets 403. Newest first (at desc, id desc), keyset-paginated. Actions: collection.created, collection.updated, collection.asset-added, collection.asset-removed, grant.created, grant.updated, grant.revoked. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        get: operations["Collections_ListActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{id}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the assets of a collection
+         * @description The member assets you may see, each with your access to it, newest first (createdAt desc, id desc), keyset-paginated, with the filters of GET /assets. An asset that does not inherit access is listed only to people with another path to it. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        get: operations["Collections_ListAssets"];
+        put?: never;
+        /**
+         * Add assets to a collection
+         * @description Owner, manager or editor of the collection; 1–100 asset ids. All or nothing: you must be able to share every asset listed (its owner or a manager of it). An asset you cannot see is 404, one you see but cannot share 403, a pending one 409, and then nothing is added. Assets already in the collection are listed in alreadyPresent. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        post: operations["Collections_AddAssets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{id}/assets/{assetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take an asset out of a collection
+         * @description Owner, manager or editor of the collection. The asset itself stays; 404 when it is not in the collection. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        delete: operations["Collections_RemoveAsset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the collection's grants
+         * @description Owner or manager. Every grant not revoked, newest first, expired ones included with active: false. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        get: operations["Collections_ListGrants"];
+        put?: never;
+        /**
+         * Share the collection with a person or a group
+         * @description Owner or manager. Exactly one of granteeEmail (a verified, enabled account other than the owner; any other address is a 400 on granteeEmail) or groupId (a group you are a member of; any other is a 400 on groupId). 409 when that person or group already holds a grant on the collection. The role holds on the collection and on every member asset that inherits access. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        post: operations["Collections_CreateGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{id}/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a grant on the collection, or leave
+         * @description Owner or manager revoke any grant; a grantee may revoke its own (leave). Takes effect with the next request. 404 for a grant of another collection or one already revoked. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        delete: operations["Collections_DeleteGrant"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a grant on the collection
+         * @description Owner or manager; nobody changes its own grant (403). A field left out stays; "expiresAt": null removes the expiry. 404 for a grant of another collection or one already revoked. 404 when the collection does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         */
+        patch: operations["Collections_UpdateGrant"];
+        trace?: never;
+    };
     "/api/v1/groups": {
         parameters: {
             query?: never;
@@ -668,6 +832,15 @@ export interface components {
             /** Format: guid */
             id: string;
         };
+        /** @description 1–100 ids of assets to add; each one you may share (owner or manager of it) and ready. */
+        AddCollectionAssetsRequest: {
+            assetIds: string[];
+        };
+        /** @description The assets added by this request, and those that were in the collection already. */
+        AddedCollectionAssetsResponse: {
+            added: string[];
+            alreadyPresent: string[];
+        };
         /** @description Add a person, named by the e-mail of a verified, enabled account, as member (the default) or admin. */
         AddGroupMemberRequest: {
             email: string;
@@ -709,6 +882,7 @@ export interface components {
             fileName: string;
             /** Format: guid */
             id: string;
+            inheritsAccess: boolean;
             integrity: components["schemas"]["AssetIntegrity"];
             kind: components["schemas"]["AssetKind"];
             /** @description What probing the stored bytes found; each field null when it does not apply (an image has no duration). */
@@ -739,6 +913,21 @@ export interface components {
          */
         AssetStatus: "pending" | "ready";
         /**
+         * @description Change a grant on a collection. A field left out stays as it is; "expiresAt": null removes the expiry (the
+         *     grant never expires), a timestamp must lie in the future.
+         */
+        ChangeCollectionGrantRequest: {
+            /** @description Whether the grant lets its holder download originals; left out or null keeps it. */
+            allowDownload?: boolean | null;
+            /**
+             * Format: date-time
+             * @description Left out: unchanged. null: never expires. A timestamp: expires then.
+             */
+            expiresAt?: string | null;
+            /** @description viewer, editor or manager; left out or null keeps the role. */
+            role?: string | null;
+        };
+        /**
          * @description Change a grant. A field left out stays as it is; "expiresAt": null removes the expiry (the grant never
          *     expires), a timestamp must lie in the future.
          */
@@ -754,6 +943,73 @@ export interface components {
         /** @description Make a member an admin, or an admin a plain member. */
         ChangeGroupMemberRequest: {
             role: string;
+        };
+        /**
+         * @description What the caller may do to the collection: viewer sees it and its assets; editor also renames it and adds
+         *     and removes assets; manager also grants access to it; the owner also deletes it.
+         */
+        CollectionAccessResponse: {
+            canDelete: boolean;
+            canEdit: boolean;
+            canShare: boolean;
+            canView: boolean;
+            /**
+             * @description What the caller is to an asset, weakest first; the owner is not a grant.
+             * @enum {string|null}
+             */
+            role: "viewer" | "editor" | "manager" | "owner" | null;
+        };
+        /**
+         * @description A grant on a collection, to a person (grantee) or to a group (group; then grantee is null).
+         *     allowDownload false gives view-only access. active is false once expiresAt has passed.
+         */
+        CollectionGrantResponse: {
+            active: boolean;
+            allowDownload: boolean;
+            /** Format: guid */
+            collectionId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: guid */
+            createdBy: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @description The person a grant is for. email and displayName are null if the account is gone. */
+            grantee: {
+                displayName?: string | null;
+                email?: string | null;
+                /** Format: guid */
+                id?: string;
+            } | null;
+            /**
+             * @description A grant, to a person (grantee) or to a group (group; then grantee is null). allowDownload
+             *     false gives view-only access. active is false once expiresAt has passed: an expired grant gives nothing, and is listed
+             *     until it is revoked or renewed.
+             */
+            group: {
+                /** Format: guid */
+                id?: string;
+                name?: string;
+            } | null;
+            /** Format: guid */
+            id: string;
+            role: components["schemas"]["AccessRole"];
+        };
+        /** @description A collection as the caller sees it. assetCount counts the member assets the caller can see. */
+        CollectionResponse: {
+            access: components["schemas"]["CollectionAccessResponse"];
+            /** Format: int32 */
+            assetCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: guid */
+            id: string;
+            name: string;
+            /** Format: guid */
+            ownerId: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         /** @description One uploaded part of a multipart upload: its number and the ETag header its PUT answered with. */
         CompletedPartRequest: {
@@ -783,6 +1039,25 @@ export interface components {
         CreateAssetResponse: {
             asset: components["schemas"]["AssetResponse"];
             upload: components["schemas"]["UploadResponse"];
+        };
+        /**
+         * @description Give a person (granteeEmail) or one of your groups (groupId), exactly one of them, a role on the
+         *     collection and on every member asset that inherits access. role is viewer, editor or manager; expiresAt
+         *     lies in the future or is left out (never expires); allowDownload defaults to true.
+         */
+        CreateCollectionGrantRequest: {
+            allowDownload?: boolean | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            granteeEmail?: string | null;
+            /** Format: guid */
+            groupId?: string | null;
+            role: string;
+        };
+        /** @description Create a collection: name 1–100 characters on one line; description optional. */
+        CreateCollectionRequest: {
+            description?: string | null;
+            name: string;
         };
         /**
          * @description A link just created. token and url are shown only in this response: only a hash of the token is kept.
@@ -856,19 +1131,9 @@ export interface components {
         ForgotPasswordRequest: {
             email: string;
         };
-        /** @description The person a grant is for. email and displayName are null if the account is gone. */
-        GranteeResponse: {
-            displayName: string | null;
-            email: string | null;
-            /** Format: guid */
-            id: string;
-        };
-        /**
-         * @description A grant. active is false once expiresAt has passed: an expired grant gives nothing, and is listed
-         *     until it is revoked or renewed.
-         */
         GrantResponse: {
             active: boolean;
+            allowDownload: boolean;
             /** Format: guid */
             assetId: string;
             /** Format: date-time */
@@ -877,7 +1142,23 @@ export interface components {
             createdBy: string;
             /** Format: date-time */
             expiresAt: string | null;
-            grantee: components["schemas"]["GranteeResponse"];
+            /** @description The person a grant is for. email and displayName are null if the account is gone. */
+            grantee: {
+                displayName?: string | null;
+                email?: string | null;
+                /** Format: guid */
+                id?: string;
+            } | null;
+            /**
+             * @description A grant, to a person (grantee) or to a group (group; then grantee is null). allowDownload
+             *     false gives view-only access. active is false once expiresAt has passed: an expired grant gives nothing, and is listed
+             *     until it is revoked or renewed.
+             */
+            group: {
+                /** Format: guid */
+                id?: string;
+                name?: string;
+            } | null;
             /** Format: guid */
             id: string;
             role: components["schemas"]["AccessRole"];
@@ -923,6 +1204,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         });
+        /** @description A list that is never paginated (an asset's grants or links). */
+        ItemsResponseOfCollectionGrantResponse: {
+            items: components["schemas"]["CollectionGrantResponse"][];
+        };
         /** @description A list that is never paginated (an asset's grants or links). */
         ItemsResponseOfGrantResponse: {
             items: components["schemas"]["GrantResponse"][];
@@ -988,6 +1273,11 @@ export interface components {
         /** @description One keyset page: pass nextCursor as cursor for the next; null on the last page. */
         PageResponseOfAssetResponse: {
             items: components["schemas"]["AssetResponse"][];
+            nextCursor: string | null;
+        };
+        /** @description One keyset page: pass nextCursor as cursor for the next; null on the last page. */
+        PageResponseOfCollectionResponse: {
+            items: components["schemas"]["CollectionResponse"][];
             nextCursor: string | null;
         };
         /** @description One keyset page: pass nextCursor as cursor for the next; null on the last page. */
@@ -1085,6 +1375,11 @@ export interface components {
             tags?: (string | null)[] | null;
             title?: string | null;
         };
+        /** @description Rename or describe a collection. A field left out (or null) stays as it is; an empty description removes it. */
+        UpdateCollectionRequest: {
+            description?: string | null;
+            name?: string | null;
+        };
         /** @description Rename or describe a group. A field left out (or null) stays as it is; an empty description removes it. */
         UpdateGroupRequest: {
             description?: string | null;
@@ -1132,18 +1427,26 @@ export interface components {
 export type AccessResponse = components['schemas']['AccessResponse'];
 export type AccessRole = components['schemas']['AccessRole'];
 export type ActivityEntryResponse = components['schemas']['ActivityEntryResponse'];
+export type AddCollectionAssetsRequest = components['schemas']['AddCollectionAssetsRequest'];
+export type AddedCollectionAssetsResponse = components['schemas']['AddedCollectionAssetsResponse'];
 export type AddGroupMemberRequest = components['schemas']['AddGroupMemberRequest'];
 export type AdminUserResponse = components['schemas']['AdminUserResponse'];
 export type AssetIntegrity = components['schemas']['AssetIntegrity'];
 export type AssetKind = components['schemas']['AssetKind'];
 export type AssetResponse = components['schemas']['AssetResponse'];
 export type AssetStatus = components['schemas']['AssetStatus'];
+export type ChangeCollectionGrantRequest = components['schemas']['ChangeCollectionGrantRequest'];
 export type ChangeGrantRequest = components['schemas']['ChangeGrantRequest'];
 export type ChangeGroupMemberRequest = components['schemas']['ChangeGroupMemberRequest'];
+export type CollectionAccessResponse = components['schemas']['CollectionAccessResponse'];
+export type CollectionGrantResponse = components['schemas']['CollectionGrantResponse'];
+export type CollectionResponse = components['schemas']['CollectionResponse'];
 export type CompletedPartRequest = components['schemas']['CompletedPartRequest'];
 export type CompleteUploadRequest = components['schemas']['CompleteUploadRequest'];
 export type CreateAssetRequest = components['schemas']['CreateAssetRequest'];
 export type CreateAssetResponse = components['schemas']['CreateAssetResponse'];
+export type CreateCollectionGrantRequest = components['schemas']['CreateCollectionGrantRequest'];
+export type CreateCollectionRequest = components['schemas']['CreateCollectionRequest'];
 export type CreatedLinkResponse = components['schemas']['CreatedLinkResponse'];
 export type CreateGrantRequest = components['schemas']['CreateGrantRequest'];
 export type CreateGroupRequest = components['schemas']['CreateGroupRequest'];
@@ -1154,12 +1457,12 @@ export type DuplicatesResponse = components['schemas']['DuplicatesResponse'];
 export type EmailVerifiedResponse = components['schemas']['EmailVerifiedResponse'];
 export type FindDuplicatesRequest = components['schemas']['FindDuplicatesRequest'];
 export type ForgotPasswordRequest = components['schemas']['ForgotPasswordRequest'];
-export type GranteeResponse = components['schemas']['GranteeResponse'];
 export type GrantResponse = components['schemas']['GrantResponse'];
 export type GroupMemberResponse = components['schemas']['GroupMemberResponse'];
 export type GroupResponse = components['schemas']['GroupResponse'];
 export type GroupRole = components['schemas']['GroupRole'];
 export type HttpValidationProblemDetails = components['schemas']['HttpValidationProblemDetails'];
+export type ItemsResponseOfCollectionGrantResponse = components['schemas']['ItemsResponseOfCollectionGrantResponse'];
 export type ItemsResponseOfGrantResponse = components['schemas']['ItemsResponseOfGrantResponse'];
 export type ItemsResponseOfLinkResponse = components['schemas']['ItemsResponseOfLinkResponse'];
 export type LinkResponse = components['schemas']['LinkResponse'];
@@ -1169,6 +1472,7 @@ export type MeResponse = components['schemas']['MeResponse'];
 export type PageResponseOfActivityEntryResponse = components['schemas']['PageResponseOfActivityEntryResponse'];
 export type PageResponseOfAdminUserResponse = components['schemas']['PageResponseOfAdminUserResponse'];
 export type PageResponseOfAssetResponse = components['schemas']['PageResponseOfAssetResponse'];
+export type PageResponseOfCollectionResponse = components['schemas']['PageResponseOfCollectionResponse'];
 export type PageResponseOfGroupMemberResponse = components['schemas']['PageResponseOfGroupMemberResponse'];
 export type PageResponseOfGroupResponse = components['schemas']['PageResponseOfGroupResponse'];
 export type ProblemDetails = components['schemas']['ProblemDetails'];
@@ -1183,6 +1487,7 @@ export type ResendVerificationRequest = components['schemas']['ResendVerificatio
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
 export type UpdateAssetRequest = components['schemas']['UpdateAssetRequest'];
+export type UpdateCollectionRequest = components['schemas']['UpdateCollectionRequest'];
 export type UpdateGroupRequest = components['schemas']['UpdateGroupRequest'];
 export type UploadPartResponse = components['schemas']['UploadPartResponse'];
 export type UploadResponse = components['schemas']['UploadResponse'];
@@ -1530,7 +1835,8 @@ export interface operations {
                      *               "height": 720
                      *             }
                      *           ],
-                     *           "integrity": "verified"
+                     *           "integrity": "verified",
+                     *           "inheritsAccess": true
                      *         }
                      *       ],
                      *       "nextCursor": "eyJjIjoiMjAyNi0xMi0wMVQwOTozMDowMFoifQ"
@@ -1644,7 +1950,8 @@ export interface operations {
                      *         },
                      *         "media": null,
                      *         "renditions": [],
-                     *         "integrity": "unverified"
+                     *         "integrity": "unverified",
+                     *         "inheritsAccess": true
                      *       },
                      *       "upload": {
                      *         "method": "MULTIPART",
@@ -1842,7 +2149,8 @@ export interface operations {
                      *           "height": 720
                      *         }
                      *       ],
-                     *       "integrity": "verified"
+                     *       "integrity": "verified",
+                     *       "inheritsAccess": true
                      *     }
                      */
                     "application/json": components["schemas"]["AssetResponse"];
@@ -2039,7 +2347,8 @@ export interface operations {
                      *           "height": 720
                      *         }
                      *       ],
-                     *       "integrity": "verified"
+                     *       "integrity": "verified",
+                     *       "inheritsAccess": true
                      *     }
                      */
                     "application/json": components["schemas"]["AssetResponse"];
@@ -2363,7 +2672,8 @@ export interface operations {
                      *           "height": 720
                      *         }
                      *       ],
-                     *       "integrity": "verified"
+                     *       "integrity": "verified",
+                     *       "inheritsAccess": true
                      *     }
                      */
                     "application/json": components["schemas"]["AssetResponse"];
@@ -2637,7 +2947,9 @@ export interface operations {
                      *             "email": "bo@example.com",
                      *             "displayName": "Bo"
                      *           },
+                     *           "group": null,
                      *           "role": "viewer",
+                     *           "allowDownload": true,
                      *           "expiresAt": "2026-12-31T23:59:00+00:00",
                      *           "createdAt": "2026-12-01T09:30:00+00:00",
                      *           "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
@@ -2742,7 +3054,9 @@ export interface operations {
                      *         "email": "bo@example.com",
                      *         "displayName": "Bo"
                      *       },
+                     *       "group": null,
                      *       "role": "viewer",
+                     *       "allowDownload": true,
                      *       "expiresAt": "2026-12-31T23:59:00+00:00",
                      *       "createdAt": "2026-12-01T09:30:00+00:00",
                      *       "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
@@ -2997,7 +3311,9 @@ export interface operations {
                      *         "email": "bo@example.com",
                      *         "displayName": "Bo"
                      *       },
+                     *       "group": null,
                      *       "role": "viewer",
+                     *       "allowDownload": true,
                      *       "expiresAt": "2026-12-31T23:59:00+00:00",
                      *       "createdAt": "2026-12-01T09:30:00+00:00",
                      *       "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
@@ -4597,6 +4913,1565 @@ export interface operations {
                      *       "title": "Too Many Requests",
                      *       "status": 429,
                      *       "detail": "Retry after the number of seconds in Retry-After.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_List: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number | null;
+                scope?: "all" | "owned" | "shared" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193a5cc-7701-7192-8384-1f2a3b4c5d07",
+                     *           "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *           "name": "Summer 2026",
+                     *           "description": "The best of the holidays",
+                     *           "assetCount": 7,
+                     *           "createdAt": "2026-12-01T09:30:00+00:00",
+                     *           "updatedAt": "2026-12-01T09:50:00+00:00",
+                     *           "access": {
+                     *             "role": "viewer",
+                     *             "canView": true,
+                     *             "canEdit": false,
+                     *             "canShare": false,
+                     *             "canDelete": false
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageResponseOfCollectionResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Summer 2026",
+                 *       "description": "The best of the holidays"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCollectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5cc-7701-7192-8384-1f2a3b4c5d07",
+                     *       "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "name": "Summer 2026",
+                     *       "description": "The best of the holidays",
+                     *       "assetCount": 12,
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "updatedAt": "2026-12-01T09:50:00+00:00",
+                     *       "access": {
+                     *         "role": "owner",
+                     *         "canView": true,
+                     *         "canEdit": true,
+                     *         "canShare": true,
+                     *         "canDelete": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CollectionResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_Get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5cc-7701-7192-8384-1f2a3b4c5d07",
+                     *       "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "name": "Summer 2026",
+                     *       "description": "The best of the holidays",
+                     *       "assetCount": 12,
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "updatedAt": "2026-12-01T09:50:00+00:00",
+                     *       "access": {
+                     *         "role": "owner",
+                     *         "canView": true,
+                     *         "canEdit": true,
+                     *         "canShare": true,
+                     *         "canDelete": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CollectionResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_Delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_Update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Summer 2026, best of",
+                 *       "description": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCollectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5cc-7701-7192-8384-1f2a3b4c5d07",
+                     *       "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "name": "Summer 2026",
+                     *       "description": "The best of the holidays",
+                     *       "assetCount": 12,
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "updatedAt": "2026-12-01T09:50:00+00:00",
+                     *       "access": {
+                     *         "role": "owner",
+                     *         "canView": true,
+                     *         "canEdit": true,
+                     *         "canShare": true,
+                     *         "canDelete": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CollectionResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_ListActivity: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193a5c8-55ee-7f70-a162-9d0e1f2a3b05",
+                     *           "at": "2026-12-01T09:33:00+00:00",
+                     *           "actorId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *           "action": "grant.created",
+                     *           "details": {
+                     *             "grantId": "0193a5c4-33cc-7d5e-8f40-7b8c9d0e1f03",
+                     *             "granteeId": "0193a5b9-22bb-7c4d-9e3f-6a7b8c9d0e02",
+                     *             "role": "viewer"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageResponseOfActivityEntryResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_ListAssets: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                kind?: "image" | "video" | "audio" | null;
+                limit?: number | null;
+                q?: string | null;
+                tag?: string | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11",
+                     *           "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *           "title": "Holiday",
+                     *           "description": "Two minutes at the beach",
+                     *           "fileName": "holiday.mp4",
+                     *           "contentType": "video/mp4",
+                     *           "kind": "video",
+                     *           "sizeBytes": 73400320,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "status": "ready",
+                     *           "tags": [
+                     *             "beach",
+                     *             "2026"
+                     *           ],
+                     *           "createdAt": "2026-12-01T09:30:00+00:00",
+                     *           "updatedAt": "2026-12-01T09:32:00+00:00",
+                     *           "access": {
+                     *             "role": "owner",
+                     *             "canView": true,
+                     *             "canDownload": true,
+                     *             "canEdit": true,
+                     *             "canShare": true,
+                     *             "canDelete": true
+                     *           },
+                     *           "media": {
+                     *             "width": 1920,
+                     *             "height": 1080,
+                     *             "durationSeconds": 121.5,
+                     *             "codec": "h264"
+                     *           },
+                     *           "renditions": [
+                     *             {
+                     *               "name": "thumbnail",
+                     *               "status": "ready",
+                     *               "contentType": "image/webp",
+                     *               "width": 256,
+                     *               "height": 144
+                     *             },
+                     *             {
+                     *               "name": "preview",
+                     *               "status": "ready",
+                     *               "contentType": "image/webp",
+                     *               "width": 1280,
+                     *               "height": 720
+                     *             }
+                     *           ],
+                     *           "integrity": "verified",
+                     *           "inheritsAccess": true
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJjIjoiMjAyNi0xMi0wMVQwOTozMDowMFoifQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageResponseOfAssetResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_AddAssets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "assetIds": [
+                 *         "0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11",
+                 *         "0193a5c4-33cc-7d5e-8f40-7b8c9d0e1f03"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddCollectionAssetsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "added": [
+                     *         "0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11"
+                     *       ],
+                     *       "alreadyPresent": [
+                     *         "0193a5c4-33cc-7d5e-8f40-7b8c9d0e1f03"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AddedCollectionAssetsResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (for example an upload not complete, or the storage quota). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The upload is not complete: the stored object is missing.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_RemoveAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assetId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_ListGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193a5c4-33cc-7d5e-8f40-7b8c9d0e1f03",
+                     *           "collectionId": "0193a5cc-7701-7192-8384-1f2a3b4c5d07",
+                     *           "grantee": null,
+                     *           "group": {
+                     *             "id": "0193a5ca-66ff-7081-b273-0e1f2a3b4c06",
+                     *             "name": "Family"
+                     *           },
+                     *           "role": "viewer",
+                     *           "allowDownload": false,
+                     *           "expiresAt": "2026-12-31T23:59:00+00:00",
+                     *           "createdAt": "2026-12-01T09:30:00+00:00",
+                     *           "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ItemsResponseOfCollectionGrantResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_CreateGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "granteeEmail": null,
+                 *       "groupId": "0193a5ca-66ff-7081-b273-0e1f2a3b4c06",
+                 *       "role": "viewer",
+                 *       "expiresAt": "2026-12-31T23:59:00+00:00",
+                 *       "allowDownload": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCollectionGrantRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5c4-33cc-7d5e-8f40-7b8c9d0e1f03",
+                     *       "collectionId": "0193a5cc-7701-7192-8384-1f2a3b4c5d07",
+                     *       "grantee": null,
+                     *       "group": {
+                     *         "id": "0193a5ca-66ff-7081-b273-0e1f2a3b4c06",
+                     *         "name": "Family"
+                     *       },
+                     *       "role": "viewer",
+                     *       "allowDownload": false,
+                     *       "expiresAt": "2026-12-31T23:59:00+00:00",
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "active": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CollectionGrantResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (for example an upload not complete, or the storage quota). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The upload is not complete: the stored object is missing.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_DeleteGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Collections_UpdateGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "editor",
+                 *       "expiresAt": "2026-12-31T23:59:00+00:00",
+                 *       "allowDownload": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeCollectionGrantRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5c4-33cc-7d5e-8f40-7b8c9d0e1f03",
+                     *       "collectionId": "0193a5cc-7701-7192-8384-1f2a3b4c5d07",
+                     *       "grantee": null,
+                     *       "group": {
+                     *         "id": "0193a5ca-66ff-7081-b273-0e1f2a3b4c06",
+                     *         "name": "Family"
+                     *       },
+                     *       "role": "viewer",
+                     *       "allowDownload": false,
+                     *       "expiresAt": "2026-12-31T23:59:00+00:00",
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "active": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CollectionGrantResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
                      */

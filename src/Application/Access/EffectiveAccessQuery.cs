@@ -178,30 +178,28 @@ public static class EffectiveAccessQuery
 
         if (shared)
         {
-            var active = s.AssetGrants.Where(Grant.IsActive<ShareGrant>(now));
-            var personal = active.Where(g => g.GranteeId == person);
+            // The person's principals first, each from its own index and without an OR (which would leave the
+            // planner no index to start from): the groups, then the collections granted to the person or a group.
             var groupIds = s.Memberships.Where(m => m.UserId == person).Select(m => m.GroupId);
-            var viaGroups = active.Where(g => g.GroupId != null && groupIds.Contains(g.GroupId!.Value));
-            if (after is var (createdAt, id))
-            {
-                personal = personal.Where(g => g.AssetCreatedAt < createdAt || (g.AssetCreatedAt == createdAt && g.AssetId < id));
-                viaGroups = viaGroups.Where(g => g.AssetCreatedAt < createdAt || (g.AssetCreatedAt == createdAt && g.AssetId < id));
-            }
+            var activeCollectionGrants = s.CollectionGrants.Where(Grant.IsActive<CollectionGrant>(now));
+            var collectionIds = activeCollectionGrants.Where(g => g.GranteeId == person).Select(g => g.CollectionId)
+                .Union(activeCollectionGrants.Where(g => g.GroupId != null && groupIds.Contains(g.GroupId!.Value)).Select(g => g.CollectionId));
 
+            var grantsAfter = After(s.AssetGrants.Where(Grant.IsActive<ShareGrant>(now)), after);
+            var entriesAfter = AfterEntry(s.Entries, after);
+            var inheriting = others.Where(a => a.InheritsAccess);
+            var personal = grantsAfter.Where(g => g.GranteeId == person);
             arms.Add(personal.Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
                 .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
-            arms.Add(viaGroups.Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
-                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
 
-            var collectionIds = ActiveCollectionGrantsOf(s, person, now).Select(g => g.CollectionId);
-            var entries = s.Entries.Where(e => collectionIds.Contains(e.CollectionId));
-            if (after is var (entryCreatedAt, entryId))
-            {
-                entries = entries.Where(e => e.AssetCreatedAt < entryCreatedAt || (e.AssetCreatedAt == entryCreatedAt && e.AssetId < entryId));
-            }
-
-            arms.Add(entries.Join(others.Where(a => a.InheritsAccess), e => e.AssetId, a => a.Id, (e, a) => new AssetKey { CreatedAt = e.AssetCreatedAt, Id = e.AssetId })
-                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
+            // Per group and per collection, its own newest `take` (a LATERAL join on PostgreSQL, a window on SQLite):
+            // the work grows with take × principals, not with what the groups and collections hold.
+            arms.Add(groupIds.SelectMany(groupId => grantsAfter.Where(g => g.GroupId == groupId)
+                .Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
+                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take)));
+            arms.Add(collectionIds.SelectMany(collectionId => entriesAfter.Where(e => e.CollectionId == collectionId)
+                .Join(inheriting, e => e.AssetId, a => a.Id, (e, a) => new AssetKey { CreatedAt = e.AssetCreatedAt, Id = e.AssetId })
+                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take)));
         }
 
         var merged = arms[0];
@@ -213,6 +211,16 @@ public static class EffectiveAccessQuery
         var page = merged.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Take(take).Select(k => k.Id);
         return Newest(s.Assets.Where(a => page.Contains(a.Id)));
     }
+
+    private static IQueryable<ShareGrant> After(IQueryable<ShareGrant> grants, (DateTimeOffset CreatedAt, AssetId Id)? after) =>
+        after is var (createdAt, id)
+            ? grants.Where(g => g.AssetCreatedAt < createdAt || (g.AssetCreatedAt == createdAt && g.AssetId < id))
+            : grants;
+
+    private static IQueryable<CollectionEntry> AfterEntry(IQueryable<CollectionEntry> entries, (DateTimeOffset CreatedAt, AssetId Id)? after) =>
+        after is var (createdAt, id)
+            ? entries.Where(e => e.AssetCreatedAt < createdAt || (e.AssetCreatedAt == createdAt && e.AssetId < id))
+            : entries;
 
     /// <summary>The caller's active grants on assets (to the person or its groups): the rows a page's summary reads.</summary>
     public static IQueryable<ShareGrant> ActiveGrantsOf(AccessSources s, UserId person, DateTimeOffset now)

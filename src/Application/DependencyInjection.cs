@@ -1,3 +1,5 @@
+using MediaVault.Application.Abstractions;
+using MediaVault.Application.Access;
 using MediaVault.Application.Activity.ListActivity;
 using MediaVault.Application.Administration.ListUsers;
 using MediaVault.Application.Administration.SetUserDisabled;
@@ -49,6 +51,7 @@ public static class DependencyInjection
     /// <summary>Registers every use-case handler. There is no mediator: endpoints inject the handler they call.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        services.AddScoped<IAccessPaths, AccessPathsQuery>();
         services.AddScoped<GetAssetHandler>();
         services.AddScoped<ListAssetsHandler>();
         services.AddScoped<RegisterAssetHandler>();

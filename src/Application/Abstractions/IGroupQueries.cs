@@ -17,6 +17,12 @@ public interface IGroupQueries
     /// <summary>The groups <paramref name="member"/> belongs to (owned ones included), newest first (createdAt desc, id desc).</summary>
     Task<IReadOnlyList<GroupDto>> ListForMemberAsync(UserId member, KeysetCursor? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The group's name when <paramref name="member"/> is one of its members; <c>null</c> otherwise (or when there is no such group).</summary>
+    Task<string?> NameIfMemberAsync(GroupId id, UserId member, CancellationToken cancellationToken);
+
+    /// <summary>The names of the groups that exist among <paramref name="ids"/>.</summary>
+    Task<IReadOnlyDictionary<GroupId, string>> NamesAsync(IReadOnlyCollection<GroupId> ids, CancellationToken cancellationToken);
+
     /// <summary>The members of a group, latest added first (addedAt desc, user id desc).</summary>
     Task<IReadOnlyList<GroupMemberDto>> ListMembersAsync(GroupId id, KeysetCursor? after, int limit, CancellationToken cancellationToken);
 }

@@ -25,7 +25,8 @@ public sealed record AssetDto(
     AccessDto Access,
     MediaDto? Media,
     IReadOnlyList<RenditionDto> Renditions,
-    AssetIntegrity Integrity);
+    AssetIntegrity Integrity,
+    bool InheritsAccess);
 
 /// <summary>What probing the stored bytes found; any field <c>null</c> when it does not apply.</summary>
 public sealed record MediaDto(int? Width, int? Height, double? DurationSeconds, string? Codec);

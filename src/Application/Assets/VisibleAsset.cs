@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using MediaVault.Application.Abstractions;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Users;
@@ -12,19 +13,31 @@ public static class VisibleAssets
 {
     /// <summary>
     /// The one way a use case finds an asset for a caller: the asset the specification loads, if
-    /// <see cref="AccessPolicy"/> lets the caller see it; otherwise <c>null</c>, exactly as if it did not exist.
+    /// <see cref="AccessPolicy"/> lets the caller see it; otherwise <c>null</c>, exactly as if it did not exist. The
+    /// caller's own grant comes with the asset; its group and collection paths are read through
+    /// <paramref name="paths"/> (not for the owner, who needs none).
     /// </summary>
     public static async Task<VisibleAsset?> FindVisibleAsync(
-        this IReadRepositoryBase<Asset> assets, ISpecification<Asset> specification, UserId caller, DateTimeOffset now, CancellationToken cancellationToken)
+        this IReadRepositoryBase<Asset> assets, ISpecification<Asset> specification, IAccessPaths paths, UserId caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assets);
+        ArgumentNullException.ThrowIfNull(paths);
         var asset = await assets.FirstOrDefaultAsync(specification, cancellationToken);
         if (asset is null)
         {
             return null;
         }
 
-        var access = AccessPolicy.Evaluate(asset, caller, now);
+        IEnumerable<AccessPath> outside = [];
+        if (asset.OwnerId != caller && asset.Status == AssetStatus.Ready)
+        {
+            outside = (await paths.ActivePathsAsync(caller, [asset.Id], includePersonalGrants: false, now, cancellationToken))[asset.Id];
+        }
+
+        AccessPath[] own = asset.ActiveGrantFor(caller, now) is { } grant
+            ? [new AccessPath(AccessPathKind.Grant, grant.Role, grant.AllowDownload, grant.ExpiresAt, grant.Id)]
+            : [];
+        var access = AccessPolicy.Decide(asset.AccessFacts, caller, own.Concat(outside)).Capabilities;
         return access.CanView ? new VisibleAsset(asset, access) : null;
     }
 }

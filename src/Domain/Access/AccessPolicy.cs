@@ -6,62 +6,70 @@ using MediaVault.Domain.Users;
 namespace MediaVault.Domain.Access;
 
 /// <summary>
-/// The single place that decides access to assets. <c>Evaluate</c> answers "what may this person do to this
-/// asset now"; <see cref="VisibleTo"/> and <see cref="SharedWith"/> state the same visibility rule as expressions,
-/// so that list queries apply it inside the database instead of filtering in memory.
+/// The one rule that decides what a person may do to an asset (contract: "Effective access"). A person's role is the
+/// strongest of: owner of the asset; an active grant on the asset to the person; an active grant on the asset to a
+/// group the person is a member of; an active grant, to the person or one of their groups, on a collection that
+/// contains the asset, unless the asset does not inherit access. Roles order viewer &lt; editor &lt; manager &lt; owner.
 /// </summary>
 /// <remarks>
-/// Rules: an asset is private to its owner by default; a pending asset is seen by its owner only, and so is one whose
-/// stored bytes do not match the digest its owner declared (integrity mismatch: not even the owner downloads it); a grant gives its
-/// role only while it is neither revoked nor past its expiry; administrators are strangers to other people's assets.
+/// Only the owner sees an asset that is pending, or whose stored bytes do not match the digest its owner declared
+/// (integrity mismatch; not even the owner downloads it). The person may download the original when the asset is
+/// ready and at least one of the paths that give access allows it (the owner always may). Administrators are strangers
+/// to other people's assets. Single-asset calls, the batch check and the explanation call <see cref="Decide"/> with
+/// the active paths the database found; lists apply the same rule in SQL (Application's <c>EffectiveAccessQuery</c>)
+/// and hand each row's strongest paths to <see cref="Decide"/>: a property test proves the two agree.
 /// </remarks>
 public static class AccessPolicy
 {
-    public static Capabilities Evaluate(Asset asset, UserId principal, DateTimeOffset now)
+    /// <summary>Decides from the asset's facts and the person's active paths to it (owner path not included: it is derived).</summary>
+    public static AccessDecision Decide(AssetAccessFacts asset, UserId person, IEnumerable<AccessPath> activePaths)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        return Evaluate(asset.OwnerId, asset.Status, asset.Integrity, asset.ActiveGrantFor(principal, now)?.Role, principal);
+        ArgumentNullException.ThrowIfNull(activePaths);
+        var isOwner = asset.OwnerId == person;
+        var isReady = asset.Status == AssetStatus.Ready && asset.Integrity != AssetIntegrity.Mismatch;
+        if (!isOwner && !isReady)
+        {
+            return new AccessDecision(Capabilities.None, []);
+        }
+
+        var paths = activePaths
+            .Where(p => p.Kind != AccessPathKind.Owner && p.Role.IsGrantable())
+            .Where(p => p.Kind != AccessPathKind.CollectionGrant || asset.InheritsAccess)
+            .ToList();
+        if (isOwner)
+        {
+            paths.Add(new AccessPath(AccessPathKind.Owner, AccessRole.Owner, AllowDownload: true));
+        }
+
+        if (paths.Count == 0)
+        {
+            return new AccessDecision(Capabilities.None, []);
+        }
+
+        var ordered = paths.OrderByDescending(p => p.Role).ThenBy(p => p.Kind).ThenByDescending(p => p.AllowDownload).ToList();
+        var canDownload = isReady && ordered.Any(p => p.AllowDownload);
+        return new AccessDecision(Capabilities.For(ordered[0].Role, canDownload), ordered);
     }
 
     /// <summary>
-    /// The same decision from the facts a query projects: the owner, the status, the integrity, and the role of the
-    /// principal's active grant (<c>null</c> when it holds none). An integrity mismatch counts as "not ready": the owner
-    /// sees the asset but does not download it, and nobody else sees it.
+    /// What the person may do, from the asset alone: ownership and the person's own grant among those loaded with it.
+    /// Enough where the person is known to be the owner (a new upload); use cases that find an asset for a caller
+    /// pass every path the database found to <see cref="Decide"/>.
     /// </summary>
-    public static Capabilities Evaluate(UserId ownerId, AssetStatus status, AssetIntegrity integrity, AccessRole? activeGrantRole, UserId principal)
+    public static Capabilities Evaluate(Asset asset, UserId person, DateTimeOffset now)
     {
-        var isReady = status == AssetStatus.Ready && integrity != AssetIntegrity.Mismatch;
-        if (ownerId == principal)
-        {
-            return Capabilities.For(AccessRole.Owner, isReady);
-        }
-
-        if (!isReady || activeGrantRole is not { } role || !role.IsGrantable())
-        {
-            return Capabilities.None;
-        }
-
-        return Capabilities.For(role, isReady);
+        ArgumentNullException.ThrowIfNull(asset);
+        AccessPath[] own = asset.ActiveGrantFor(person, now) is { } grant
+            ? [new AccessPath(AccessPathKind.Grant, grant.Role, grant.AllowDownload, grant.ExpiresAt, grant.Id)]
+            : [];
+        return Decide(asset.AccessFacts, person, own).Capabilities;
     }
-
-    /// <summary>Assets the principal may see: its own, and ready assets whose integrity is not in doubt that it holds an active grant on.</summary>
-    public static Expression<Func<Asset, bool>> VisibleTo(UserId principal, DateTimeOffset now) =>
-        asset => asset.OwnerId == principal
-            || (asset.Status == AssetStatus.Ready
-                && asset.Integrity != AssetIntegrity.Mismatch
-                && asset.Grants.Any(g => g.GranteeId == principal
-                    && g.RevokedAt == null
-                    && (g.ExpiresAt == null || g.ExpiresAt > now)));
-
-    /// <summary>Assets the principal sees through an active grant only.</summary>
-    public static Expression<Func<Asset, bool>> SharedWith(UserId principal, DateTimeOffset now) =>
-        asset => asset.OwnerId != principal
-            && asset.Status == AssetStatus.Ready
-            && asset.Integrity != AssetIntegrity.Mismatch
-            && asset.Grants.Any(g => g.GranteeId == principal
-                && g.RevokedAt == null
-                && (g.ExpiresAt == null || g.ExpiresAt > now));
 
     /// <summary>Assets the principal owns, pending ones included.</summary>
     public static Expression<Func<Asset, bool>> OwnedBy(UserId principal) => asset => asset.OwnerId == principal;
+
+    /// <summary>Assets other people may be given access to: ready, and not in doubt (the owner sees the rest alone).</summary>
+    public static Expression<Func<Asset, bool>> ShareableState() =>
+        asset => asset.Status == AssetStatus.Ready && asset.Integrity != AssetIntegrity.Mismatch;
 }

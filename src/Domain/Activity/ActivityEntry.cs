@@ -1,4 +1,5 @@
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Collections;
 using MediaVault.Domain.Common;
 using MediaVault.Domain.Users;
 
@@ -33,7 +34,11 @@ public sealed class ActivityEntry : AggregateRoot<ActivityEntryId>
     {
     }
 
-    public AssetId AssetId { get; private set; }
+    /// <summary>The asset the line is about, or <c>null</c> for a line about a collection.</summary>
+    public AssetId? AssetId { get; private set; }
+
+    /// <summary>The collection the line is about, or <c>null</c> for a line about an asset.</summary>
+    public CollectionId? CollectionId { get; private set; }
 
     public DateTimeOffset At { get; private set; }
 
@@ -52,6 +57,20 @@ public sealed class ActivityEntry : AggregateRoot<ActivityEntryId>
         {
             Id = ActivityEntryId.New(),
             AssetId = assetId,
+            ActorId = actorId,
+            Action = action,
+            Details = details,
+            At = at,
+        };
+    }
+
+    public static ActivityEntry RecordForCollection(CollectionId collectionId, UserId? actorId, string action, string details, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        return new ActivityEntry
+        {
+            Id = ActivityEntryId.New(),
+            CollectionId = collectionId,
             ActorId = actorId,
             Action = action,
             Details = details,

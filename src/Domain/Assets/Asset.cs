@@ -90,6 +90,15 @@ public sealed class Asset : AggregateRoot<AssetId>
     /// <summary>The smaller pictures made from the stored bytes: a thumbnail and a preview for images and videos, none for audio.</summary>
     public IReadOnlyCollection<Rendition> Renditions => _renditions.AsReadOnly();
 
+    /// <summary>
+    /// Whether the access people hold on collections that contain this asset reaches it (default). The owner may turn
+    /// it off: then only the owner and grants on the asset itself give access.
+    /// </summary>
+    public bool InheritsAccess { get; private set; } = true;
+
+    /// <summary>What <see cref="AccessPolicy"/> needs to know of this asset.</summary>
+    public AssetAccessFacts AccessFacts => new(OwnerId, Status, Integrity, InheritsAccess);
+
     /// <summary>The grants loaded with this asset (all of them, or only those a use case asked for).</summary>
     public IReadOnlyCollection<ShareGrant> Grants => _grants.AsReadOnly();
 
@@ -226,6 +235,20 @@ public sealed class Asset : AggregateRoot<AssetId>
         }
     }
 
+    /// <summary>Lets collection access reach this asset, or stops it: the owner's decision alone.</summary>
+    public void ChangeInheritance(UserId actor, Capabilities caller, bool inheritsAccess, DateTimeOffset now)
+    {
+        CheckRule(new OnlyOwnerChangesInheritance(caller));
+        if (inheritsAccess == InheritsAccess)
+        {
+            return;
+        }
+
+        InheritsAccess = inheritsAccess;
+        UpdatedAt = now;
+        Raise(new AssetUpdated(Id, actor, ["inheritsAccess"], now));
+    }
+
     /// <summary>
     /// Records the SHA-256 digest of the stored bytes. A declared digest that matches makes the asset
     /// <see cref="AssetIntegrity.Verified"/>, one that differs <see cref="AssetIntegrity.Mismatch"/> (hidden from everyone
@@ -314,46 +337,54 @@ public sealed class Asset : AggregateRoot<AssetId>
         Raise(new AssetDeleted(Id, OwnerId, StorageKey, now));
     }
 
-    /// <summary>The grant that gives <paramref name="person"/> access now, if any.</summary>
+    /// <summary>The grant on this asset to <paramref name="person"/> itself that is active now, if any (group grants aside).</summary>
     public ShareGrant? ActiveGrantFor(UserId person, DateTimeOffset now) =>
         _grants.FirstOrDefault(g => g.GranteeId == person && g.IsActiveAt(now));
 
     /// <summary>
-    /// Grants <paramref name="grantee"/> a role on this asset. Only the owner or a manager shares; the owner is never a
-    /// grantee; a person holds one grant per asset; ownership is not granted; expiry lies in the future.
+    /// Grants a person or a group a role on this asset. Only the owner or a manager shares; the owner is never a
+    /// grantee; a person or group holds one live grant per asset; ownership is not granted; expiry lies in the future.
     /// A grant that has expired or was revoked before does not stand in the way.
     /// </summary>
-    public ShareGrant ShareWith(UserId actor, Capabilities caller, UserId grantee, AccessRole role, DateTimeOffset? expiresAt, DateTimeOffset now)
+    public ShareGrant ShareWith(UserId actor, Capabilities caller, Grantee grantee, AccessRole role, bool allowDownload, DateTimeOffset? expiresAt, DateTimeOffset now)
     {
         CheckRule(new OnlyOwnerOrManagerCanShare(caller));
-        CheckRule(new GrantCannotTargetOwner(OwnerId, grantee));
+        if (grantee.PersonId is { } person)
+        {
+            CheckRule(new GrantCannotTargetOwner(OwnerId, person));
+        }
+
         CheckRule(new GrantRoleMustBeGrantable(role));
         CheckRule(new GrantExpiryMustBeInFuture(expiresAt, now));
         CheckRule(new OneActiveGrantPerGrantee(HasLiveGrant(grantee, now)));
 
-        foreach (var lapsed in _grants.Where(g => g.GranteeId == grantee && !g.IsRevoked && !g.IsActiveAt(now)))
+        foreach (var lapsed in _grants.Where(g => grantee.Holds(g) && !g.IsRevoked && !g.IsActiveAt(now)))
         {
             lapsed.Revoke(actor, now);
         }
 
-        var grant = ShareGrant.Create(Id, grantee, role, expiresAt, actor, now);
+        var grant = ShareGrant.Create(Id, CreatedAt, grantee, role, allowDownload, expiresAt, actor, now);
         _grants.Add(grant);
-        Raise(new GrantCreated(Id, actor, grant.Id, grantee, role, grant.ExpiresAt, now));
+        Raise(new GrantCreated(Id, actor, grant.Id, grant.GranteeId, grant.GroupId, role, grant.AllowDownload, grant.ExpiresAt, now));
         return grant;
     }
 
-    /// <summary>Whether <paramref name="grantee"/> holds a grant that is neither revoked nor expired.</summary>
-    public bool HasLiveGrant(UserId grantee, DateTimeOffset now) => ActiveGrantFor(grantee, now) is not null;
+    /// <summary>Whether <paramref name="grantee"/> holds a grant on this asset that is neither revoked nor expired.</summary>
+    public bool HasLiveGrant(Grantee grantee, DateTimeOffset now) => _grants.Any(g => grantee.Holds(g) && g.IsActiveAt(now));
 
     /// <summary>
-    /// Changes the role or expiry of a grant (owner or manager only). A manager does not change its own grant: a
-    /// manager whose grant expires cannot make it last longer, only the owner or another manager can.
+    /// Changes the role, download permission or expiry of a grant (owner or manager only). A manager does not change its
+    /// own grant: a manager whose grant expires cannot make it last longer, only the owner or another manager can.
     /// </summary>
-    public void ChangeGrant(UserId actor, Capabilities caller, GrantId grantId, AccessRole? role, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now)
+    public void ChangeGrant(UserId actor, Capabilities caller, GrantId grantId, AccessRole? role, bool? allowDownload, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now)
     {
         var grant = FindGrant(grantId);
         CheckRule(new OnlyOwnerOrManagerCanShare(caller));
-        CheckRule(new GranteeCannotChangeOwnGrant(actor, grant.GranteeId));
+        if (grant.GranteeId is { } grantee)
+        {
+            CheckRule(new GranteeCannotChangeOwnGrant(actor, grantee));
+        }
+
         CheckRule(new RevokedGrantCannotChange(grant.IsRevoked));
         var newRole = role ?? grant.Role;
         var newExpiry = clearExpiry ? null : expiresAt ?? grant.ExpiresAt;
@@ -363,11 +394,11 @@ public sealed class Asset : AggregateRoot<AssetId>
             CheckRule(new GrantExpiryMustBeInFuture(expiresAt, now));
         }
 
-        grant.Change(newRole, newExpiry, now);
-        Raise(new GrantUpdated(Id, actor, grant.Id, grant.GranteeId, grant.Role, grant.ExpiresAt, now));
+        grant.Change(newRole, allowDownload ?? grant.AllowDownload, newExpiry, now);
+        Raise(new GrantUpdated(Id, actor, grant.Id, grant.GranteeId, grant.GroupId, grant.Role, grant.AllowDownload, grant.ExpiresAt, now));
     }
 
-    /// <summary>Ends a grant at once: by the owner, a manager, or the grantee leaving.</summary>
+    /// <summary>Ends a grant at once: by the owner, a manager, or the grantee leaving (a person's grant only).</summary>
     public void RevokeGrant(UserId actor, Capabilities caller, GrantId grantId, DateTimeOffset now)
     {
         var grant = FindGrant(grantId);
@@ -378,7 +409,7 @@ public sealed class Asset : AggregateRoot<AssetId>
         }
 
         grant.Revoke(actor, now);
-        Raise(new GrantRevoked(Id, actor, grant.Id, grant.GranteeId, now));
+        Raise(new GrantRevoked(Id, actor, grant.Id, grant.GranteeId, grant.GroupId, now));
     }
 
     // A file name may be longer than a title; the title taken from it is cut to fit (never inside a surrogate pair).

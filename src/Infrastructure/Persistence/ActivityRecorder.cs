@@ -1,7 +1,12 @@
 using System.Text.Json;
+using MediaVault.Domain.Access;
 using MediaVault.Domain.Activity;
 using MediaVault.Domain.Assets.Events;
+using MediaVault.Domain.Collections.Events;
 using MediaVault.Domain.Common;
+using MediaVault.Domain.Groups;
+using MediaVault.Domain.Sharing;
+using MediaVault.Domain.Users;
 
 namespace MediaVault.Infrastructure.Persistence;
 
@@ -20,21 +25,37 @@ internal static class ActivityRecorder
             AssetDownloaded => ("asset.downloaded", new { }),
             AssetDeleted => ("asset.deleted", new { }),
             UploadAbandoned => ("asset.purged", new { }),
-            GrantCreated e => ("grant.created", new { GrantId = e.GrantId.Value, GranteeId = e.GranteeId.Value, Role = RoleName(e.Role), e.ExpiresAt }),
-            GrantUpdated e => ("grant.updated", new { GrantId = e.GrantId.Value, GranteeId = e.GranteeId.Value, Role = RoleName(e.Role), e.ExpiresAt }),
-            GrantRevoked e => ("grant.revoked", new { GrantId = e.GrantId.Value, GranteeId = e.GranteeId.Value }),
+            GrantCreated e => ("grant.created", GrantDetails(e.GrantId, e.GranteeId, e.GroupId, e.Role, e.AllowDownload, e.ExpiresAt)),
+            GrantUpdated e => ("grant.updated", GrantDetails(e.GrantId, e.GranteeId, e.GroupId, e.Role, e.AllowDownload, e.ExpiresAt)),
+            GrantRevoked e => ("grant.revoked", new { GrantId = e.GrantId.Value, GranteeId = e.GranteeId?.Value, GroupId = e.GroupId?.Value }),
+            CollectionCreated e => ("collection.created", new { e.Name }),
+            CollectionUpdated e => ("collection.updated", new { e.ChangedFields }),
+            CollectionAssetAdded e => ("collection.asset-added", new { AssetId = e.AssetId.Value }),
+            CollectionAssetRemoved e => ("collection.asset-removed", new { AssetId = e.AssetId.Value }),
+            CollectionGrantCreated e => ("grant.created", GrantDetails(e.GrantId, e.GranteeId, e.GroupId, e.Role, e.AllowDownload, e.ExpiresAt)),
+            CollectionGrantUpdated e => ("grant.updated", GrantDetails(e.GrantId, e.GranteeId, e.GroupId, e.Role, e.AllowDownload, e.ExpiresAt)),
+            CollectionGrantRevoked e => ("grant.revoked", new { GrantId = e.GrantId.Value, GranteeId = e.GranteeId?.Value, GroupId = e.GroupId?.Value }),
             LinkCreated e => ("link.created", new { LinkId = e.LinkId.Value, e.ExpiresAt, e.HasPassword, e.MaxDownloads }),
             LinkRevoked e => ("link.revoked", new { LinkId = e.LinkId.Value }),
             LinkDownloaded e => ("link.downloaded", new { LinkId = e.LinkId.Value, e.DownloadCount }),
             _ => null,
         };
-        if (line is not { } l || domainEvent is not IAssetEvent assetEvent)
+        if (line is not { } l)
         {
             return null;
         }
 
-        return ActivityEntry.Record(assetEvent.AssetId, assetEvent.ActorId, l.Action, JsonSerializer.Serialize(l.Details, Json), assetEvent.OccurredAt);
+        var details = JsonSerializer.Serialize(l.Details, Json);
+        return domainEvent switch
+        {
+            IAssetEvent e => ActivityEntry.Record(e.AssetId, e.ActorId, l.Action, details, e.OccurredAt),
+            ICollectionEvent e => ActivityEntry.RecordForCollection(e.CollectionId, e.ActorId, l.Action, details, e.OccurredAt),
+            _ => null,
+        };
     }
 
-    private static string RoleName(Domain.Access.AccessRole role) => role.ToString().ToLowerInvariant();
+    private static object GrantDetails(GrantId grantId, UserId? granteeId, GroupId? groupId, AccessRole role, bool allowDownload, DateTimeOffset? expiresAt) =>
+        new { GrantId = grantId.Value, GranteeId = granteeId?.Value, GroupId = groupId?.Value, Role = RoleName(role), AllowDownload = allowDownload, ExpiresAt = expiresAt };
+
+    private static string RoleName(AccessRole role) => role.ToString().ToLowerInvariant();
 }

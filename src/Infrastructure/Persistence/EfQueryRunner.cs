@@ -13,4 +13,10 @@ internal sealed class EfQueryRunner(MediaVaultDbContext db) : IQueryRunner
         ArgumentNullException.ThrowIfNull(query);
         return query(db.Set<T>().AsNoTracking()).ToListAsync(cancellationToken);
     }
+
+    public IQueryable<T> Source<T>()
+        where T : class => db.Set<T>().AsNoTracking();
+
+    public Task<List<TResult>> ListAsync<TResult>(IQueryable<TResult> query, CancellationToken cancellationToken) =>
+        query.ToListAsync(cancellationToken);
 }

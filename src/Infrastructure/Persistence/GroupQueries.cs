@@ -33,6 +33,23 @@ internal sealed class GroupQueries(MediaVaultDbContext db) : IGroupQueries
         return [.. rows.Select(ToDto)];
     }
 
+    public Task<string?> NameIfMemberAsync(GroupId id, UserId member, CancellationToken cancellationToken) =>
+        db.Set<GroupMember>().AsNoTracking()
+            .Where(m => m.GroupId == id && m.UserId == member)
+            .Join(db.Set<Group>(), m => m.GroupId, g => g.Id, (m, g) => g.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<GroupId, string>> NamesAsync(IReadOnlyCollection<GroupId> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<GroupId, string>();
+        }
+
+        var list = ids.Distinct().ToList();
+        return await db.Set<Group>().AsNoTracking().Where(g => list.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<GroupMemberDto>> ListMembersAsync(GroupId id, KeysetCursor? after, int limit, CancellationToken cancellationToken)
     {
         var groupId = id.Value;

@@ -1,6 +1,7 @@
 using MediaVault.Application.Abstractions;
 using MediaVault.Domain.Activity;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Collections;
 using MediaVault.Domain.Common;
 using MediaVault.Domain.Groups;
 using MediaVault.Domain.Owners;
@@ -31,6 +32,8 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
     public DbSet<Owner> Owners => Set<Owner>();
 
     public DbSet<ShareLink> Links => Set<ShareLink>();
+
+    public DbSet<Collection> Collections => Set<Collection>();
 
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
 
@@ -90,6 +93,7 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
         configurationBuilder.Properties<GrantId>().HaveConversion<TypedIdConverters.GrantIdConverter>();
         configurationBuilder.Properties<LinkId>().HaveConversion<TypedIdConverters.LinkIdConverter>();
         configurationBuilder.Properties<GroupId>().HaveConversion<TypedIdConverters.GroupIdConverter>();
+        configurationBuilder.Properties<CollectionId>().HaveConversion<TypedIdConverters.CollectionIdConverter>();
         configurationBuilder.Properties<GroupRole>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ActivityEntryId>().HaveConversion<TypedIdConverters.ActivityEntryIdConverter>();
         configurationBuilder.Properties<AssetStatus>().HaveConversion<string>().HaveMaxLength(16);

@@ -1,5 +1,6 @@
 using MediaVault.Domain.Activity;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Collections;
 using MediaVault.Domain.Groups;
 using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Users;
@@ -19,6 +20,8 @@ internal static class TypedIdConverters
     internal sealed class LinkIdConverter() : ValueConverter<LinkId, Guid>(id => id.Value, value => new LinkId(value));
 
     internal sealed class GroupIdConverter() : ValueConverter<GroupId, Guid>(id => id.Value, value => new GroupId(value));
+
+    internal sealed class CollectionIdConverter() : ValueConverter<CollectionId, Guid>(id => id.Value, value => new CollectionId(value));
 
     internal sealed class ActivityEntryIdConverter() : ValueConverter<ActivityEntryId, Guid>(id => id.Value, value => new ActivityEntryId(value));
 }

@@ -79,7 +79,8 @@ public sealed record AssetResponse(
     AccessResponse Access,
     MediaResponse? Media,
     [property: Required] IReadOnlyList<RenditionResponse> Renditions,
-    AssetIntegrity Integrity);
+    AssetIntegrity Integrity,
+    bool InheritsAccess);
 
 /// <summary>One keyset page: pass <c>nextCursor</c> as <c>cursor</c> for the next; <c>null</c> on the last page.</summary>
 public sealed record PageResponse<T>([property: Required] IReadOnlyList<T> Items, string? NextCursor);

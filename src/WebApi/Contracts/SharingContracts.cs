@@ -37,14 +37,20 @@ public sealed class ChangeGrantRequest
 public sealed record GranteeResponse(Guid Id, string? Email, string? DisplayName);
 
 /// <summary>
-/// A grant. <c>active</c> is false once <c>expiresAt</c> has passed: an expired grant gives nothing, and is listed
+/// A grant, to a person (<c>grantee</c>) or to a group (<c>group</c>; then <c>grantee</c> is null). <c>allowDownload</c>
+/// false gives view-only access. <c>active</c> is false once <c>expiresAt</c> has passed: an expired grant gives nothing, and is listed
 /// until it is revoked or renewed.
 /// </summary>
+/// <summary>The group a grant is to.</summary>
+public sealed record GroupRefResponse(Guid Id, string Name);
+
 public sealed record GrantResponse(
     Guid Id,
     Guid AssetId,
-    GranteeResponse Grantee,
+    GranteeResponse? Grantee,
+    GroupRefResponse? Group,
     AccessRole Role,
+    bool AllowDownload,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset CreatedAt,
     Guid CreatedBy,

@@ -33,10 +33,11 @@ internal static class OpenApiExamples
             new RenditionResponse("thumbnail", RenditionStatus.Ready, "image/webp", 256, 144),
             new RenditionResponse("preview", RenditionStatus.Ready, "image/webp", 1280, 720),
         ],
-        AssetIntegrity.Verified);
+        AssetIntegrity.Verified,
+        InheritsAccess: true);
 
     private static readonly GrantResponse Grant = new(
-        GrantId, AssetId, new GranteeResponse(GranteeId, "bo@example.com", "Bo"), AccessRole.Viewer, Expires, Created, OwnerId, true);
+        GrantId, AssetId, new GranteeResponse(GranteeId, "bo@example.com", "Bo"), Group: null, AccessRole.Viewer, AllowDownload: true, Expires, Created, OwnerId, true);
 
     private static readonly Guid GroupId = Guid.Parse("0193a5ca-66ff-7081-b273-0e1f2a3b4c06");
 

@@ -64,5 +64,5 @@ public sealed class ListActivityHandlerTests
     }
 
     private ListActivityHandler Handler(Asset asset, Guid caller) => new(
-        Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, _activity.Object, Build.Caller(new Domain.Users.UserId(caller)).Object, Build.Clock(), TestCursorSigner.Instance);
+        NoOtherPaths.Instance, Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, _activity.Object, Build.Caller(new Domain.Users.UserId(caller)).Object, Build.Clock(), TestCursorSigner.Instance);
 }

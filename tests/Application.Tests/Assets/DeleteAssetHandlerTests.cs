@@ -77,6 +77,6 @@ public sealed class DeleteAssetHandlerTests
     }
 
     private DeleteAssetHandler Handler() =>
-        new(_assets.Object, _owners.Object, Build.Ledger().Object, Build.UnitOfWork().Object, _storage.Object, TestData.CurrentUser(_owner.Id).Object,
+        new(NoOtherPaths.Instance, _assets.Object, _owners.Object, Build.Ledger().Object, Build.UnitOfWork().Object, _storage.Object, TestData.CurrentUser(_owner.Id).Object,
             TestData.Clock(), NullLogger<DeleteAssetHandler>.Instance);
 }

@@ -1,3 +1,4 @@
+using MediaVault.Application.Tests.TestSupport;
 using Ardalis.Result;
 using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
@@ -72,5 +73,5 @@ public sealed class DownloadAssetHandlerTests
     }
 
     private DownloadAssetHandler Handler(UserId caller) =>
-        new(_assets.Object, _storage.Object, TestData.CurrentUser(caller).Object, TestData.Clock(), TestData.Settings);
+        new(NoOtherPaths.Instance, _assets.Object, _storage.Object, TestData.CurrentUser(caller).Object, TestData.Clock(), TestData.Settings);
 }

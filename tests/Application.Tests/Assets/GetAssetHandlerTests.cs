@@ -58,7 +58,7 @@ public sealed class GetAssetHandlerTests
         var owner = UserId.New();
         var grantee = UserId.New();
         var asset = Build.ReadyAsset(owner);
-        asset.ShareWith(owner, AccessPolicy.Evaluate(asset, owner, Build.Now), grantee, AccessRole.Viewer, Build.Now.AddHours(1), Build.Now);
+        asset.ShareWith(owner, AccessPolicy.Evaluate(asset, owner, Build.Now), Grantee.OfPerson(grantee), AccessRole.Viewer, true, Build.Now.AddHours(1), Build.Now);
         Returns(asset);
         _clock.Advance(TimeSpan.FromHours(1));
 
@@ -73,7 +73,7 @@ public sealed class GetAssetHandlerTests
         var owner = UserId.New();
         var grantee = UserId.New();
         var asset = Build.ReadyAsset(owner);
-        asset.ShareWith(owner, AccessPolicy.Evaluate(asset, owner, Build.Now), grantee, AccessRole.Editor, null, Build.Now);
+        asset.ShareWith(owner, AccessPolicy.Evaluate(asset, owner, Build.Now), Grantee.OfPerson(grantee), AccessRole.Editor, true, null, Build.Now);
         Returns(asset);
 
         var result = await Handler(grantee).HandleAsync(new GetAssetQuery(asset.Id.Value), CancellationToken.None);
@@ -87,5 +87,5 @@ public sealed class GetAssetHandlerTests
     private void Returns(Asset? asset) =>
         _assets.Setup(r => r.FirstOrDefaultAsync(It.IsAny<ISpecification<Asset>>(), It.IsAny<CancellationToken>())).ReturnsAsync(asset);
 
-    private GetAssetHandler Handler(UserId caller) => new(_assets.Object, Build.Caller(caller).Object, _clock);
+    private GetAssetHandler Handler(UserId caller) => new(NoOtherPaths.Instance, _assets.Object, Build.Caller(caller).Object, _clock);
 }

@@ -136,7 +136,7 @@ public sealed class ListAssetsHandlerTests
     }
 
     private static AssetListItem Row(DateTimeOffset createdAt, UserId? owner = null, AccessRole? grantRole = null) => new(
-        AssetId.New(), owner ?? UserId.New(), "t", null, "f.mp4", "video/mp4", MediaKind.Video, 10, null, AssetStatus.Ready, [], createdAt, createdAt, grantRole);
+        AssetId.New(), owner ?? UserId.New(), "t", null, "f.mp4", "video/mp4", MediaKind.Video, 10, null, AssetStatus.Ready, [], createdAt, createdAt, Domain.Assets.Media.AssetIntegrity.Unverified, true, (int?)grantRole, true, null, false);
 
     private ListAssetsHandler Handler() => new(_assets.Object, Build.Caller(_caller).Object, _clock, TestCursorSigner.Instance);
 }

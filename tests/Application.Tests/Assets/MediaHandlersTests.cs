@@ -1,3 +1,4 @@
+using MediaVault.Application.Tests.TestSupport;
 using Ardalis.Result;
 using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
@@ -115,5 +116,5 @@ public sealed class MediaHandlersTests
         new(_assets.Object, _processor.Object, _storage.Object, TestData.Clock(), NullLogger<ProcessMediaHandler>.Instance);
 
     private GetRenditionHandler RenditionHandler(UserId caller) =>
-        new(_readAssets.Object, _storage.Object, TestData.CurrentUser(caller).Object, TestData.Clock(), TestData.Settings);
+        new(NoOtherPaths.Instance, _readAssets.Object, _storage.Object, TestData.CurrentUser(caller).Object, TestData.Clock(), TestData.Settings);
 }

@@ -46,7 +46,7 @@ internal static class TestData
     public static UserId AGrantee(Asset asset, AccessRole role, DateTimeOffset? expiresAt = null)
     {
         var grantee = UserId.New();
-        asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, Now), grantee, role, expiresAt, Now.AddMinutes(-1));
+        asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, Now), Grantee.OfPerson(grantee), role, true, expiresAt, Now.AddMinutes(-1));
         asset.ClearDomainEvents();
         return grantee;
     }

@@ -152,7 +152,7 @@ public sealed class ChangeAndRevokeGrantHandlerTests
         var clock = Build.Clock();
         clock.Advance(TimeSpan.FromDays(2));
 
-        var result = await new RevokeGrantHandler(assets.Object, Build.Caller(grantee).Object, clock)
+        var result = await new RevokeGrantHandler(NoOtherPaths.Instance, assets.Object, Build.Caller(grantee).Object, clock)
             .HandleAsync(new RevokeGrantCommand(asset.Id.Value, GrantOf(asset, grantee)), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.NotFound);
@@ -168,13 +168,13 @@ public sealed class ChangeAndRevokeGrantHandlerTests
             .ReturnsAsync(new Dictionary<UserId, DirectoryUser> { [first] = Build.Person(first, "first@example.com") });
         var assets = Build.Finding<IReadRepository<Asset>, Asset>(asset);
 
-        var result = await new ListGrantsHandler(assets.Object, _users.Object, Build.Caller(asset.OwnerId).Object, Build.Clock())
+        var result = await new ListGrantsHandler(NoOtherPaths.Instance, assets.Object, _users.Object, NoGroups.Instance, Build.Caller(asset.OwnerId).Object, Build.Clock())
             .HandleAsync(new ListGrantsQuery(asset.Id.Value), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Ok);
-        result.Value.Select(g => g.Grantee.Id).ShouldBe([second.Value, first.Value]);
-        result.Value[1].Grantee.Email.ShouldBe("first@example.com");
-        result.Value[0].Grantee.Email.ShouldBeNull();
+        result.Value.Select(g => g.Grantee!.Id).ShouldBe([second.Value, first.Value]);
+        result.Value[1].Grantee!.Email.ShouldBe("first@example.com");
+        result.Value[0].Grantee!.Email.ShouldBeNull();
     }
 
     [Test]
@@ -184,7 +184,7 @@ public sealed class ChangeAndRevokeGrantHandlerTests
         var editor = Build.Grantee(asset, AccessRole.Editor);
         var assets = Build.Finding<IReadRepository<Asset>, Asset>(asset);
 
-        var result = await new ListGrantsHandler(assets.Object, _users.Object, Build.Caller(editor).Object, Build.Clock())
+        var result = await new ListGrantsHandler(NoOtherPaths.Instance, assets.Object, _users.Object, NoGroups.Instance, Build.Caller(editor).Object, Build.Clock())
             .HandleAsync(new ListGrantsQuery(asset.Id.Value), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Forbidden);
@@ -193,8 +193,8 @@ public sealed class ChangeAndRevokeGrantHandlerTests
     private static Guid GrantOf(Asset asset, UserId grantee) => asset.Grants.Single(g => g.GranteeId == grantee).Id.Value;
 
     private ChangeGrantHandler ChangeHandler(Mock<IRepository<Asset>> assets, UserId caller) =>
-        new(assets.Object, _users.Object, Build.Caller(caller).Object, Build.Clock());
+        new(NoOtherPaths.Instance, assets.Object, _users.Object, NoGroups.Instance, Build.Caller(caller).Object, Build.Clock());
 
     private static RevokeGrantHandler RevokeHandler(Mock<IRepository<Asset>> assets, UserId caller) =>
-        new(assets.Object, Build.Caller(caller).Object, Build.Clock());
+        new(NoOtherPaths.Instance, assets.Object, Build.Caller(caller).Object, Build.Clock());
 }

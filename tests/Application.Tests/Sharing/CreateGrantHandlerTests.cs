@@ -130,7 +130,7 @@ public sealed class CreateGrantHandlerTests
     }
 
     private CreateGrantHandler Handler(Mock<IRepository<Asset>> assets, UserId caller) =>
-        new(assets.Object, _users.Object, Build.Caller(caller).Object, Build.Clock());
+        new(NoOtherPaths.Instance, assets.Object, _users.Object, NoGroups.Instance, Build.Caller(caller).Object, Build.Clock());
 
     private static CreateGrantCommand Command(Asset asset, string email, string role = "viewer") => new(asset.Id.Value, email, role, null);
 }

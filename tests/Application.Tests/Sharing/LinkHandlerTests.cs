@@ -179,7 +179,7 @@ public sealed class LinkHandlerTests
         links.Setup(l => l.ListAsync(It.IsAny<ISpecification<ShareLink>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([Build.Link(asset, "a", maxDownloads: 1), Build.Link(asset, "b", passwordHash: "pw")]);
 
-        var result = await new ListLinksHandler(Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, links.Object, Build.Caller(asset.OwnerId).Object, Build.Clock())
+        var result = await new ListLinksHandler(NoOtherPaths.Instance, Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, links.Object, Build.Caller(asset.OwnerId).Object, Build.Clock())
             .HandleAsync(new ListLinksQuery(asset.Id.Value), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Ok);
@@ -188,8 +188,8 @@ public sealed class LinkHandlerTests
     }
 
     private CreateLinkHandler CreateHandler(Asset? asset, UserId caller) => new(
-        Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, _links.Object, _secrets.Object, _urls.Object, Build.Caller(caller).Object, Build.Clock(), new LinkSettings(8));
+        NoOtherPaths.Instance, Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, _links.Object, _secrets.Object, _urls.Object, Build.Caller(caller).Object, Build.Clock(), new LinkSettings(8));
 
     private RevokeLinkHandler RevokeHandler(Asset asset, UserId caller) =>
-        new(Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, _links.Object, Build.Caller(caller).Object, Build.Clock());
+        new(NoOtherPaths.Instance, Build.Finding<IReadRepository<Asset>, Asset>(asset).Object, _links.Object, Build.Caller(caller).Object, Build.Clock());
 }

@@ -40,7 +40,7 @@ internal static class Build
     {
         var person = grantee ?? UserId.New();
         var now = at ?? Now;
-        asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, now), person, role, expiresAt, now);
+        asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, now), Domain.Access.Grantee.OfPerson(person), role, true, expiresAt, now);
         asset.ClearDomainEvents();
         return person;
     }

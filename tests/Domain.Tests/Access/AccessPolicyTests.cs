@@ -19,7 +19,7 @@ public sealed class AccessPolicyTests
 
         capabilities.Role.ShouldBe(AccessRole.Owner);
         capabilities.IsOwner.ShouldBeTrue();
-        capabilities.ShouldBe(new Capabilities(AccessRole.Owner, CanView: true, CanDownload: true, CanEdit: true, CanShare: true, CanDelete: true));
+        (capabilities.Role, capabilities.CanView, capabilities.CanDownload, capabilities.CanEdit, capabilities.CanShare, capabilities.CanDelete).ShouldBe((AccessRole.Owner, true, true, true, true, true));
     }
 
     [Test]
@@ -164,23 +164,26 @@ public sealed class AccessPolicyTests
     [TestCase(AccessRole.Manager, AssetStatus.Ready)]
     [TestCase(AccessRole.Editor, AssetStatus.Pending)]
     [TestCase(null, AssetStatus.Ready)]
-    public void Evaluate_FromProjectedFacts_AgreesWithEvaluateOfTheAsset(AccessRole? grantedRole, AssetStatus status)
+    public void Decide_FromProjectedPaths_AgreesWithEvaluateOfTheAsset(AccessRole? grantedRole, AssetStatus status)
     {
         var owner = Given.AnOwner();
         var asset = status == AssetStatus.Ready ? Given.AReadyAsset(owner) : Given.APendingAsset(owner);
         var person = grantedRole is { } role ? Given.AGrantee(asset, role) : UserId.New();
+        AccessPath[] paths = asset.ActiveGrantFor(person, Now) is { } grant ? [new AccessPath(AccessPathKind.Grant, grant.Role, grant.AllowDownload)] : [];
 
-        var fromFacts = AccessPolicy.Evaluate(asset.OwnerId, asset.Status, asset.Integrity, asset.ActiveGrantFor(person, Now)?.Role, person);
-        var ownersFromFacts = AccessPolicy.Evaluate(asset.OwnerId, asset.Status, asset.Integrity, null, asset.OwnerId);
+        var fromFacts = AccessPolicy.Decide(asset.AccessFacts, person, paths).Capabilities;
+        var ownersFromFacts = AccessPolicy.Decide(asset.AccessFacts, asset.OwnerId, []).Capabilities;
 
         fromFacts.ShouldBe(AccessPolicy.Evaluate(asset, person, Now));
         ownersFromFacts.ShouldBe(AccessPolicy.Evaluate(asset, asset.OwnerId, Now));
     }
 
     [Test]
-    public void Evaluate_FromProjectedFactsNamingOwnerRoleForNonOwner_GivesNothing()
+    public void Decide_WhenAPathClaimsOwnershipForANonOwner_GivesNothing()
     {
-        var capabilities = AccessPolicy.Evaluate(UserId.New(), AssetStatus.Ready, AssetIntegrity.Verified, AccessRole.Owner, UserId.New());
+        var facts = new AssetAccessFacts(UserId.New(), AssetStatus.Ready, AssetIntegrity.Verified, InheritsAccess: true);
+
+        var capabilities = AccessPolicy.Decide(facts, UserId.New(), [new AccessPath(AccessPathKind.Grant, AccessRole.Owner, true)]).Capabilities;
 
         capabilities.ShouldBe(Capabilities.None);
     }

@@ -48,8 +48,8 @@ public sealed class IntegrityAccessTests
         foreach (var person in new[] { asset.OwnerId, grantee, stranger })
         {
             var capabilities = AccessPolicy.Evaluate(asset, person, Given.Now);
-            AccessPolicy.VisibleTo(person, Given.Now).Compile()(asset).ShouldBe(capabilities.CanView);
-            AccessPolicy.SharedWith(person, Given.Now).Compile()(asset).ShouldBe(capabilities.CanView && !capabilities.IsOwner);
+            var shareable = AccessPolicy.ShareableState().Compile()(asset);
+            (AccessPolicy.OwnedBy(person).Compile()(asset) || (shareable && person == grantee)).ShouldBe(capabilities.CanView);
         }
 
         AccessPolicy.Evaluate(asset, grantee, Given.Now).CanView.ShouldBe(integrity != AssetIntegrity.Mismatch);

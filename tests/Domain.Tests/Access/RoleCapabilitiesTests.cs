@@ -13,7 +13,7 @@ public sealed class RoleCapabilitiesTests
     {
         var capabilities = CapabilitiesOf(AccessRole.Viewer);
 
-        capabilities.ShouldBe(new Capabilities(AccessRole.Viewer, CanView: true, CanDownload: true, CanEdit: false, CanShare: false, CanDelete: false));
+        (capabilities.Role, capabilities.CanView, capabilities.CanDownload, capabilities.CanEdit, capabilities.CanShare, capabilities.CanDelete).ShouldBe((AccessRole.Viewer, true, true, false, false, false));
     }
 
     [Test]
@@ -21,7 +21,7 @@ public sealed class RoleCapabilitiesTests
     {
         var capabilities = CapabilitiesOf(AccessRole.Editor);
 
-        capabilities.ShouldBe(new Capabilities(AccessRole.Editor, CanView: true, CanDownload: true, CanEdit: true, CanShare: false, CanDelete: false));
+        (capabilities.Role, capabilities.CanView, capabilities.CanDownload, capabilities.CanEdit, capabilities.CanShare, capabilities.CanDelete).ShouldBe((AccessRole.Editor, true, true, true, false, false));
     }
 
     [Test]
@@ -29,7 +29,7 @@ public sealed class RoleCapabilitiesTests
     {
         var capabilities = CapabilitiesOf(AccessRole.Manager);
 
-        capabilities.ShouldBe(new Capabilities(AccessRole.Manager, CanView: true, CanDownload: true, CanEdit: true, CanShare: true, CanDelete: false));
+        (capabilities.Role, capabilities.CanView, capabilities.CanDownload, capabilities.CanEdit, capabilities.CanShare, capabilities.CanDelete).ShouldBe((AccessRole.Manager, true, true, true, true, false));
     }
 
     [Test]
@@ -37,7 +37,7 @@ public sealed class RoleCapabilitiesTests
     {
         var capabilities = CapabilitiesOf(AccessRole.Owner);
 
-        capabilities.ShouldBe(new Capabilities(AccessRole.Owner, CanView: true, CanDownload: true, CanEdit: true, CanShare: true, CanDelete: true));
+        (capabilities.Role, capabilities.CanView, capabilities.CanDownload, capabilities.CanEdit, capabilities.CanShare, capabilities.CanDelete).ShouldBe((AccessRole.Owner, true, true, true, true, true));
     }
 
     [Test]

@@ -184,8 +184,8 @@ public sealed class CompleteUploadTests
     {
         var owner = Given.OwnerCapabilities(asset);
         asset.UpdateDetails(asset.OwnerId, owner, "Renamed " + asset.Status, "Described", [Tag.Create("x")], Later);
-        var grant = asset.ShareWith(asset.OwnerId, owner, grantee, AccessRole.Viewer, null, Later);
-        asset.ChangeGrant(asset.OwnerId, owner, grant.Id, AccessRole.Editor, null, clearExpiry: false, Later);
+        var grant = asset.ShareWith(asset.OwnerId, owner, Grantee.OfPerson(grantee), AccessRole.Viewer, true, null, Later);
+        asset.ChangeGrant(asset.OwnerId, owner, grant.Id, AccessRole.Editor, null, null, clearExpiry: false, Later);
         asset.RevokeGrant(asset.OwnerId, owner, grant.Id, Later);
         if (owner.CanDownload)
         {

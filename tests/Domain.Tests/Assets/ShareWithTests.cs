@@ -19,7 +19,7 @@ public sealed class ShareWithTests
         var asset = Given.AReadyAsset();
         var grantee = UserId.New();
 
-        var grant = asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), grantee, role, null, Now);
+        var grant = asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(grantee), role, true, null, Now);
 
         grant.GranteeId.ShouldBe(grantee);
         grant.AssetId.ShouldBe(asset.Id);
@@ -36,7 +36,7 @@ public sealed class ShareWithTests
         var grantee = UserId.New();
         var expiry = Now.AddDays(7);
 
-        var grant = asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), grantee, AccessRole.Editor, expiry, Now);
+        var grant = asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(grantee), AccessRole.Editor, true, expiry, Now);
 
         var created = AssertRaised<GrantCreated>(asset);
         created.AssetId.ShouldBe(asset.Id);
@@ -57,7 +57,7 @@ public sealed class ShareWithTests
         var manager = Given.AGrantee(asset, AccessRole.Manager);
         var grantee = UserId.New();
 
-        var grant = asset.ShareWith(manager, Given.CapabilitiesOf(asset, manager), grantee, role, null, Now);
+        var grant = asset.ShareWith(manager, Given.CapabilitiesOf(asset, manager), Grantee.OfPerson(grantee), role, true, null, Now);
 
         grant.Role.ShouldBe(role);
         grant.CreatedBy.ShouldBe(manager);
@@ -72,7 +72,7 @@ public sealed class ShareWithTests
         var grantee = Given.AGrantee(asset, role);
 
         AssertBrokenRule<OnlyOwnerOrManagerCanShare>(
-            () => asset.ShareWith(grantee, Given.CapabilitiesOf(asset, grantee), UserId.New(), AccessRole.Viewer, null, Now));
+            () => asset.ShareWith(grantee, Given.CapabilitiesOf(asset, grantee), Grantee.OfPerson(UserId.New()), AccessRole.Viewer, true, null, Now));
     }
 
     [Test]
@@ -82,7 +82,7 @@ public sealed class ShareWithTests
         var stranger = UserId.New();
 
         AssertBrokenRule<OnlyOwnerOrManagerCanShare>(
-            () => asset.ShareWith(stranger, Given.CapabilitiesOf(asset, stranger), UserId.New(), AccessRole.Viewer, null, Now));
+            () => asset.ShareWith(stranger, Given.CapabilitiesOf(asset, stranger), Grantee.OfPerson(UserId.New()), AccessRole.Viewer, true, null, Now));
         asset.Grants.ShouldBeEmpty();
     }
 
@@ -92,7 +92,7 @@ public sealed class ShareWithTests
         var asset = Given.AReadyAsset();
 
         AssertBrokenRule<GrantCannotTargetOwner>(
-            () => asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), asset.OwnerId, AccessRole.Viewer, null, Now));
+            () => asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(asset.OwnerId), AccessRole.Viewer, true, null, Now));
     }
 
     [Test]
@@ -102,7 +102,7 @@ public sealed class ShareWithTests
         var manager = Given.AGrantee(asset, AccessRole.Manager);
 
         AssertBrokenRule<GrantCannotTargetOwner>(
-            () => asset.ShareWith(manager, Given.CapabilitiesOf(asset, manager), asset.OwnerId, AccessRole.Manager, null, Now));
+            () => asset.ShareWith(manager, Given.CapabilitiesOf(asset, manager), Grantee.OfPerson(asset.OwnerId), AccessRole.Manager, true, null, Now));
     }
 
     [Test]
@@ -111,7 +111,7 @@ public sealed class ShareWithTests
         var asset = Given.AReadyAsset();
 
         AssertBrokenRule<GrantRoleMustBeGrantable>(
-            () => asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), UserId.New(), AccessRole.Owner, null, Now));
+            () => asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(UserId.New()), AccessRole.Owner, true, null, Now));
     }
 
     [TestCase(0)]
@@ -121,7 +121,7 @@ public sealed class ShareWithTests
         var asset = Given.AReadyAsset();
 
         AssertBrokenRule<GrantExpiryMustBeInFuture>(
-            () => asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), UserId.New(), AccessRole.Viewer, Now.AddSeconds(secondsFromNow), Now));
+            () => asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(UserId.New()), AccessRole.Viewer, true, Now.AddSeconds(secondsFromNow), Now));
     }
 
     [Test]
@@ -130,7 +130,7 @@ public sealed class ShareWithTests
         var asset = Given.AReadyAsset();
         var expiry = new DateTimeOffset(2025, 6, 3, 11, 0, 0, TimeSpan.FromHours(2));
 
-        var grant = asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), UserId.New(), AccessRole.Viewer, expiry, Now);
+        var grant = asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(UserId.New()), AccessRole.Viewer, true, expiry, Now);
 
         grant.ExpiresAt.ShouldBe(expiry);
         grant.ExpiresAt!.Value.Offset.ShouldBe(TimeSpan.Zero);
@@ -143,7 +143,7 @@ public sealed class ShareWithTests
         var grantee = Given.AGrantee(asset, AccessRole.Viewer);
 
         AssertBrokenRule<OneActiveGrantPerGrantee>(
-            () => asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), grantee, AccessRole.Editor, null, Now));
+            () => asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(grantee), AccessRole.Editor, true, null, Now));
         asset.Grants.Count.ShouldBe(1);
     }
 
@@ -155,7 +155,7 @@ public sealed class ShareWithTests
         var grantee = Given.AGrantee(asset, AccessRole.Viewer, expiry);
         var later = expiry.AddDays(1);
 
-        var grant = asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, later), grantee, AccessRole.Editor, null, later);
+        var grant = asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, later), Grantee.OfPerson(grantee), AccessRole.Editor, true, null, later);
 
         AccessPolicy.Evaluate(asset, grantee, later).Role.ShouldBe(AccessRole.Editor);
         asset.ActiveGrantFor(grantee, later).ShouldBe(grant);
@@ -170,7 +170,7 @@ public sealed class ShareWithTests
         var lapsed = asset.Grants.Single();
         var later = expiry.AddDays(1);
 
-        asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, later), grantee, AccessRole.Editor, null, later);
+        asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, later), Grantee.OfPerson(grantee), AccessRole.Editor, true, null, later);
 
         lapsed.IsRevoked.ShouldBeTrue();
         lapsed.RevokedAt.ShouldBe(later);
@@ -185,7 +185,7 @@ public sealed class ShareWithTests
         var grantee = Given.AGrantee(asset, AccessRole.Viewer);
         asset.RevokeGrant(asset.OwnerId, owner, asset.Grants.Single().Id, Now);
 
-        var grant = asset.ShareWith(asset.OwnerId, owner, grantee, AccessRole.Manager, null, Now);
+        var grant = asset.ShareWith(asset.OwnerId, owner, Grantee.OfPerson(grantee), AccessRole.Manager, true, null, Now);
 
         Given.CapabilitiesOf(asset, grantee).Role.ShouldBe(AccessRole.Manager);
         asset.ActiveGrantFor(grantee, Now).ShouldBe(grant);
@@ -198,7 +198,7 @@ public sealed class ShareWithTests
         var asset = Given.APendingAsset(owner);
         var grantee = UserId.New();
 
-        asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), grantee, AccessRole.Viewer, null, Now);
+        asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(grantee), AccessRole.Viewer, true, null, Now);
         var whilePending = Given.CapabilitiesOf(asset, grantee);
         asset.CompleteUpload(owner, Given.OwnerCapabilities(asset), Given.SizeBytes, Given.ContentTypeValue, Now);
 

@@ -71,7 +71,7 @@ internal static class Given
     public static ShareGrant AGrant(Asset asset, UserId grantee, AccessRole role, DateTimeOffset? expiresAt = null)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        var grant = asset.ShareWith(asset.OwnerId, OwnerCapabilities(asset), grantee, role, expiresAt, Now);
+        var grant = asset.ShareWith(asset.OwnerId, OwnerCapabilities(asset), Grantee.OfPerson(grantee), role, true, expiresAt, Now);
         asset.ClearDomainEvents();
         return grant;
     }

@@ -79,6 +79,6 @@ public sealed class UploadConcurrencyTests
         purged.Sum().ShouldBe(ids.Count);
         (await _api.WithDbAsync(db => db.Assets.CountAsync(a => ids.Contains(a.Id)))).ShouldBe(0);
         (await _api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(0);
-        (await _api.WithDbAsync(db => db.Activity.CountAsync(e => ids.Contains(e.AssetId) && e.Action == "asset.purged"))).ShouldBe(ids.Count);
+        (await _api.WithDbAsync(db => db.Activity.CountAsync(e => e.AssetId != null && ids.Contains(e.AssetId.Value) && e.Action == "asset.purged"))).ShouldBe(ids.Count);
     }
 }

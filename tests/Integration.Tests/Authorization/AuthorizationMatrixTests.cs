@@ -108,11 +108,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
                 (Actor.ExpiredGrant, AccessRole.Manager), (Actor.RevokedGrant, AccessRole.Manager), (Actor.DisabledUser, AccessRole.Manager),
             })
             {
-                grants[actor] = asset.ShareWith(owner.Id, ownerAccess, people[actor].Id, role, actor == Actor.ExpiredGrant ? now.AddDays(1) : null, now).Id;
+                grants[actor] = asset.ShareWith(owner.Id, ownerAccess, Grantee.OfPerson(people[actor].Id), role, true, actor == Actor.ExpiredGrant ? now.AddDays(1) : null, now).Id;
             }
 
             asset.RevokeGrant(owner.Id, ownerAccess, grants[Actor.RevokedGrant], now);
-            var bystanderGrant = asset.ShareWith(owner.Id, ownerAccess, bystander.Id, AccessRole.Viewer, null, now).Id;
+            var bystanderGrant = asset.ShareWith(owner.Id, ownerAccess, Grantee.OfPerson(bystander.Id), AccessRole.Viewer, true, null, now).Id;
             var link = ShareLink.Create(asset, owner.Id, ownerAccess, LinkTokens.Hash(token), null, null, null, now);
             db.Assets.Add(asset);
             db.Links.Add(link);

@@ -35,8 +35,8 @@ public sealed class UniqueViolationTests(DatabaseProvider provider)
             var now = DateTimeOffset.UtcNow;
             var one = await first.Assets.Include(a => a.Grants).SingleAsync(a => a.Id == asset.Id);
             var two = await second.Assets.Include(a => a.Grants).SingleAsync(a => a.Id == asset.Id);
-            one.ShareWith(owner, AccessPolicy.Evaluate(one, owner, now), grantee, AccessRole.Viewer, null, now);
-            two.ShareWith(owner, AccessPolicy.Evaluate(two, owner, now), grantee, AccessRole.Editor, null, now);
+            one.ShareWith(owner, AccessPolicy.Evaluate(one, owner, now), Grantee.OfPerson(grantee), AccessRole.Viewer, true, null, now);
+            two.ShareWith(owner, AccessPolicy.Evaluate(two, owner, now), Grantee.OfPerson(grantee), AccessRole.Editor, true, null, now);
             await first.SaveChangesAsync();
             return await Should.ThrowAsync<DbUpdateException>(() => second.SaveChangesAsync());
         }));

@@ -55,7 +55,7 @@ public static class Seed
             var now = DateTimeOffset.UtcNow;
             var asset = await db.Assets.Include(a => a.Grants).SingleAsync(a => a.Id == assetId);
             var ownerAccess = AccessPolicy.Evaluate(asset, asset.OwnerId, now);
-            var grant = asset.ShareWith(asset.OwnerId, ownerAccess, grantee, role, expiresAt ?? now.AddDays(1), now);
+            var grant = asset.ShareWith(asset.OwnerId, ownerAccess, Grantee.OfPerson(grantee), role, true, expiresAt ?? now.AddDays(1), now);
             if (revoke)
             {
                 asset.RevokeGrant(asset.OwnerId, ownerAccess, grant.Id, now);

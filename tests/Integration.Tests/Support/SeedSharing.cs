@@ -20,7 +20,7 @@ public static class SeedSharing
         {
             var now = DateTimeOffset.UtcNow;
             var asset = await db.Assets.Include(a => a.Grants.Where(g => g.RevokedAt == null)).SingleAsync(a => a.Id == assetId);
-            var grant = asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, now), grantee, role, expiresAt, now);
+            var grant = asset.ShareWith(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, now), Grantee.OfPerson(grantee), role, true, expiresAt, now);
             await db.SaveChangesAsync();
             return grant.Id;
         });

@@ -15,7 +15,7 @@ public sealed record ListActivityQuery(Guid AssetId, int? Limit = null, string? 
 public sealed record ActivityEntryDto(Guid Id, DateTimeOffset At, Guid? ActorId, string Action, string Details);
 
 /// <summary>An asset's activity, newest first, for its owner and managers, one keyset page at a time.</summary>
-public sealed class ListActivityHandler(
+public sealed class ListActivityHandler(IAccessPaths accessPaths, 
     IReadRepository<Asset> assets, IReadRepository<ActivityEntry> activity, ICurrentUser currentUser, TimeProvider clock, ICursorSigner cursors)
 {
     /// <summary>The name this list's cursors are signed with: a cursor of another list is not accepted here.</summary>
@@ -25,7 +25,7 @@ public sealed class ListActivityHandler(
     {
         var caller = currentUser.RequireId();
         var assetId = new AssetId(query.AssetId);
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(assetId, caller), caller, clock.GetUtcNow(), cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(assetId, caller), accessPaths, caller, clock.GetUtcNow(), cancellationToken) is not (var asset, var access))
         {
             return Result<Page<ActivityEntryDto>>.NotFound();
         }

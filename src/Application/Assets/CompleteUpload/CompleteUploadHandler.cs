@@ -24,7 +24,7 @@ public sealed record CompleteUploadCommand(Guid AssetId, IReadOnlyList<Completed
 /// change the ready object (the reconciliation removes it). Completing a ready asset again answers the asset
 /// unchanged. When the object is missing or differs, the asset stays pending and the answer is a conflict.
 /// </summary>
-public sealed class CompleteUploadHandler(
+public sealed class CompleteUploadHandler(IAccessPaths accessPaths, 
     IRepository<Asset> assets,
     IReadRepository<Owner> owners,
     IStorageLedger ledger,
@@ -39,7 +39,7 @@ public sealed class CompleteUploadHandler(
         ArgumentNullException.ThrowIfNull(command);
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<AssetDto>.NotFound();
         }

@@ -14,7 +14,7 @@ public sealed record DeleteAssetCommand(Guid AssetId);
 /// the quota, and after the commit the stored objects (final, staging and renditions) and an unfinished multipart upload are removed. A store that
 /// fails then leaves an orphaned object behind, logged; the deletion itself stands.
 /// </summary>
-public sealed class DeleteAssetHandler(
+public sealed class DeleteAssetHandler(IAccessPaths accessPaths, 
     IRepository<Asset> assets,
     IReadRepository<Owner> owners,
     IStorageLedger ledger,
@@ -29,7 +29,7 @@ public sealed class DeleteAssetHandler(
         ArgumentNullException.ThrowIfNull(command);
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result.NotFound();
         }

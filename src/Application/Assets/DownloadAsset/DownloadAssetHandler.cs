@@ -17,7 +17,7 @@ public sealed record DownloadLink(Uri Url, DateTimeOffset ExpiresAt);
 /// Hands the owner or an active grantee a short-lived presigned GET and records the download. The URL never outlives
 /// the grant that authorised it. The owner asking for a pending asset gets a conflict: there is nothing to download yet.
 /// </summary>
-public sealed class DownloadAssetHandler(IRepository<Asset> assets, IObjectStorage storage, ICurrentUser currentUser, TimeProvider clock, AssetSettings settings)
+public sealed class DownloadAssetHandler(IAccessPaths accessPaths, IRepository<Asset> assets, IObjectStorage storage, ICurrentUser currentUser, TimeProvider clock, AssetSettings settings)
 {
     public async Task<Result<DownloadLink>> HandleAsync(DownloadAssetQuery query, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class DownloadAssetHandler(IRepository<Asset> assets, IObjectStora
 
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<DownloadLink>.NotFound();
         }

@@ -16,14 +16,14 @@ public sealed record GetRenditionQuery(Guid AssetId, string Name);
 /// has no rendition of is not found; a rendition not (yet) made, or an asset whose bytes do not match their declared
 /// digest, is a conflict.
 /// </summary>
-public sealed class GetRenditionHandler(IReadRepository<Asset> assets, IObjectStorage storage, ICurrentUser currentUser, TimeProvider clock, AssetSettings settings)
+public sealed class GetRenditionHandler(IAccessPaths accessPaths, IReadRepository<Asset> assets, IObjectStorage storage, ICurrentUser currentUser, TimeProvider clock, AssetSettings settings)
 {
     public async Task<Result<DownloadLink>> HandleAsync(GetRenditionQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), caller, now, cancellationToken) is not (var asset, _))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), accessPaths, caller, now, cancellationToken) is not (var asset, _))
         {
             return Result<DownloadLink>.NotFound();
         }

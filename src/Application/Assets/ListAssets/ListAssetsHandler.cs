@@ -1,5 +1,6 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Access;
 using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
 using MediaVault.Domain.Assets;
@@ -41,8 +42,8 @@ public sealed class ListAssetsHandler(IQueryRunner queries, ICurrentUser current
         var caller = currentUser.RequireId();
         var limit = query.Limit ?? Paging.DefaultLimit;
         var now = clock.GetUtcNow();
-        var rows = await queries.ListAsync<Asset, AssetListItem>(
-            assets => VisibleAssetsPageQuery.Build(assets, caller, now, scope, query.Kind is null ? null : kind, tag?.Value, query.Q, cursor, limit),
+        var rows = await queries.ListAsync(
+            VisibleAssetsPageQuery.Build(AccessSources.From(queries), caller, now, scope, query.Kind is null ? null : kind, tag?.Value, query.Q, cursor, limit),
             cancellationToken);
 
         var items = rows.Take(limit).Select(r => r.ToDto(caller)).ToList();

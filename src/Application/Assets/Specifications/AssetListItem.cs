@@ -1,3 +1,4 @@
+using MediaVault.Application.Access;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Assets.Media;
@@ -6,8 +7,9 @@ using MediaVault.Domain.Users;
 namespace MediaVault.Application.Assets.Specifications;
 
 /// <summary>
-/// What the list query projects for one asset: its fields, and the role of the caller's active grant, from which
-/// <see cref="AccessPolicy"/> derives the caller's capabilities without loading any grant.
+/// What a list query projects for one asset: its fields, and the caller's strongest grant role and collection role
+/// (1 viewer, 2 editor, 3 manager) with whether any such path allows download, from which <see cref="AccessPolicy"/>
+/// decides the caller's capabilities without loading any grant.
 /// </summary>
 public sealed record AssetListItem(
     AssetId Id,
@@ -23,14 +25,23 @@ public sealed record AssetListItem(
     List<string> Tags,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    AccessRole? CallerGrantRole,
-    AssetIntegrity Integrity = AssetIntegrity.Unverified,
+    AssetIntegrity Integrity,
+    bool InheritsAccess,
+    int? GrantRank,
+    bool GrantAllowsDownload,
+    int? InheritedRank,
+    bool InheritedAllowsDownload,
     int? MediaWidth = null,
     int? MediaHeight = null,
     double? MediaDurationSeconds = null,
     string? MediaCodec = null,
     List<RenditionDto>? Renditions = null)
 {
+    public AccessDecision Decide(UserId caller) => AccessPolicy.Decide(
+        new AssetAccessFacts(OwnerId, Status, Integrity, InheritsAccess),
+        caller,
+        AccessSummary.Paths(GrantRank, GrantAllowsDownload, InheritedRank, InheritedAllowsDownload));
+
     public AssetDto ToDto(UserId caller) => new(
         Id.Value,
         OwnerId.Value,
@@ -45,8 +56,9 @@ public sealed record AssetListItem(
         Tags,
         CreatedAt,
         UpdatedAt,
-        AccessPolicy.Evaluate(OwnerId, Status, Integrity, CallerGrantRole, caller).ToDto(),
+        Decide(caller).Capabilities.ToDto(),
         MediaInfo.Create(MediaWidth, MediaHeight, MediaDurationSeconds, MediaCodec) is { IsEmpty: false } media ? media.ToDto() : null,
         AssetMapper.Ordered(Renditions ?? []),
-        Integrity);
+        Integrity,
+        InheritsAccess);
 }

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using MediaVault.Application.Access;
 using MediaVault.Application.Common;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
@@ -14,18 +14,15 @@ public enum AssetScope
 }
 
 /// <summary>
-/// One page of the assets a caller may see, newest first, as one SQL statement. Visibility comes from
-/// <see cref="AccessPolicy"/>: the caller's own assets (<see cref="AccessPolicy.OwnedBy"/>) and ready assets under an
-/// active grant (<see cref="AccessPolicy.SharedWith"/>; the two sets are disjoint). Each set is its own arm, filtered,
-/// ordered (createdAt desc, id desc) after the keyset cursor and cut to the page size, so that the database reads each
-/// from its own index (the owner's assets by <c>(OwnerId, CreatedAt, Id)</c>, the shared ones through the caller's
-/// grants) instead of walking every asset in the table; <c>scope=all</c> merges both arms (<c>UNION ALL</c>) and cuts
-/// again. One row more than the limit is read to tell whether another page follows. See docs/performance.md.
+/// One page of the assets a caller may see, newest first, as one SQL statement: the keyset arms of
+/// <see cref="EffectiveAccessQuery.VisiblePage"/> (owned; shared through grants to the person, to its groups, and
+/// through collections), each row projected with the caller's strongest grant and collection roles, from which
+/// <see cref="AccessPolicy.Decide"/> derives the capabilities. See docs/performance.md.
 /// </summary>
 public static class VisibleAssetsPageQuery
 {
     public static IQueryable<AssetListItem> Build(
-        IQueryable<Asset> assets,
+        AccessSources sources,
         UserId caller,
         DateTimeOffset now,
         AssetScope scope,
@@ -35,18 +32,26 @@ public static class VisibleAssetsPageQuery
         KeysetCursor? after,
         int limit)
     {
-        ArgumentNullException.ThrowIfNull(assets);
-        var take = limit + 1;
-        IQueryable<Asset> Arm(Expression<Func<Asset, bool>> visibility) =>
-            Newest(Filter(assets.Where(visibility), kind, tag, text, after)).Take(take);
+        ArgumentNullException.ThrowIfNull(sources);
+        var page = EffectiveAccessQuery.VisiblePage(
+            sources,
+            caller,
+            now,
+            owned: scope != AssetScope.Shared,
+            shared: scope != AssetScope.Owned,
+            assets => Filter(assets, kind, tag, text),
+            after is { } c ? (c.CreatedAt, new AssetId(c.Id)) : null,
+            limit + 1);
+        return Project(sources, page, caller, now);
+    }
 
-        var page = scope switch
-        {
-            AssetScope.Owned => Arm(AccessPolicy.OwnedBy(caller)),
-            AssetScope.Shared => Arm(AccessPolicy.SharedWith(caller, now)),
-            _ => Newest(Arm(AccessPolicy.OwnedBy(caller)).Union(Arm(AccessPolicy.SharedWith(caller, now)))).Take(take),
-        };
-
+    /// <summary>Each asset of a page with what the list shows, and the caller's strongest paths to it.</summary>
+    public static IQueryable<AssetListItem> Project(AccessSources sources, IQueryable<Asset> page, UserId caller, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var grants = EffectiveAccessQuery.ActiveGrantsOf(sources, caller, now);
+        var collectionGrants = EffectiveAccessQuery.ActiveCollectionGrantsOf(sources, caller, now);
+        var entries = sources.Entries;
         return page.Select(a => new AssetListItem(
             a.Id,
             a.OwnerId,
@@ -61,11 +66,13 @@ public static class VisibleAssetsPageQuery
             a.Tags.Select(t => t.Value).ToList(),
             a.CreatedAt,
             a.UpdatedAt,
-            a.Grants
-                .Where(g => g.GranteeId == caller && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now))
-                .Select(g => (AccessRole?)g.Role)
-                .FirstOrDefault(),
             a.Integrity,
+            a.InheritsAccess,
+            grants.Where(g => g.AssetId == a.Id).Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
+            grants.Any(g => g.AssetId == a.Id && g.AllowDownload),
+            entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g)
+                .Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
+            entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g).Any(g => g.AllowDownload),
             a.MediaWidth,
             a.MediaHeight,
             a.MediaDurationSeconds,
@@ -73,8 +80,9 @@ public static class VisibleAssetsPageQuery
             a.Renditions.Select(r => new RenditionDto(r.Name, r.Status, r.ContentType, r.Width, r.Height)).ToList()));
     }
 
-    private static IQueryable<Asset> Filter(IQueryable<Asset> assets, MediaKind? kind, string? tag, string? text, KeysetCursor? after)
+    public static IQueryable<Asset> Filter(IQueryable<Asset> assets, MediaKind? kind, string? tag, string? text)
     {
+        ArgumentNullException.ThrowIfNull(assets);
         if (kind is { } k)
         {
             assets = assets.Where(a => a.Kind == k);
@@ -97,15 +105,6 @@ public static class VisibleAssetsPageQuery
 #pragma warning restore CA1862
         }
 
-        if (after is { } cursor)
-        {
-            var (createdAt, id) = (cursor.CreatedAt, new AssetId(cursor.Id));
-            assets = assets.Where(a => a.CreatedAt < createdAt || (a.CreatedAt == createdAt && a.Id < id));
-        }
-
         return assets;
     }
-
-    private static IQueryable<Asset> Newest(IQueryable<Asset> assets) =>
-        assets.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
 }

@@ -13,7 +13,7 @@ namespace MediaVault.Application.Assets.UpdateAsset;
 public sealed record UpdateAssetCommand(Guid AssetId, string? Title = null, string? Description = null, IReadOnlyList<string?>? Tags = null);
 
 /// <summary>The owner, a manager or an editor changes an asset's title, description and tags.</summary>
-public sealed class UpdateAssetHandler(IRepository<Asset> assets, ICurrentUser currentUser, TimeProvider clock)
+public sealed class UpdateAssetHandler(IAccessPaths accessPaths, IRepository<Asset> assets, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<Result<AssetDto>> HandleAsync(UpdateAssetCommand command, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class UpdateAssetHandler(IRepository<Asset> assets, ICurrentUser c
 
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<AssetDto>.NotFound();
         }

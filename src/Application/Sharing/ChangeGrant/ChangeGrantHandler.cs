@@ -13,16 +13,16 @@ namespace MediaVault.Application.Sharing.ChangeGrant;
 /// <c>Role</c> <c>null</c> keeps the role. <c>ExpiresAtGiven</c> says whether the request named <c>expiresAt</c> at all:
 /// named as <c>null</c> it removes the expiry (the grant never expires), not named it keeps it.
 /// </summary>
-public sealed record ChangeGrantCommand(Guid AssetId, Guid GrantId, string? Role, DateTimeOffset? ExpiresAt, bool ExpiresAtGiven);
+public sealed record ChangeGrantCommand(Guid AssetId, Guid GrantId, string? Role, DateTimeOffset? ExpiresAt, bool ExpiresAtGiven, bool? AllowDownload = null);
 
 /// <summary>The owner or a manager changes the role or expiry of someone else's grant on the asset.</summary>
-public sealed class ChangeGrantHandler(IRepository<Asset> assets, IUserDirectory users, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ChangeGrantHandler(IAccessPaths accessPaths, IRepository<Asset> assets, IUserDirectory users, IGroupQueries groups, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<Result<GrantDto>> HandleAsync(ChangeGrantCommand command, CancellationToken cancellationToken)
     {
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetWithGrantsSpec(new AssetId(command.AssetId), forUpdate: true), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetWithGrantsSpec(new AssetId(command.AssetId), forUpdate: true), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<GrantDto>.NotFound();
         }
@@ -58,9 +58,8 @@ public sealed class ChangeGrantHandler(IRepository<Asset> assets, IUserDirectory
         }
 
         var clearExpiry = command.ExpiresAtGiven && command.ExpiresAt is null;
-        asset.ChangeGrant(caller, access, grant.Id, role, command.ExpiresAt, clearExpiry, now);
+        asset.ChangeGrant(caller, access, grant.Id, role, command.AllowDownload, command.ExpiresAt, clearExpiry, now);
         await assets.SaveChangesAsync(cancellationToken);
-        var people = await users.GetByIdsAsync([grant.GranteeId], cancellationToken);
-        return Result.Success(GrantDto.From(grant, people.GetValueOrDefault(grant.GranteeId), now));
+        return Result.Success((await GrantDto.DescribeAsync([grant], users, groups, now, cancellationToken))[0]);
     }
 }

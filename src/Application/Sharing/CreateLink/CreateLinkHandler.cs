@@ -14,7 +14,7 @@ public sealed record CreateLinkCommand(Guid AssetId, DateTimeOffset? ExpiresAt, 
 /// The owner or a manager creates a public link to a ready asset. The token is made here, shown once in the answer and
 /// stored only as its SHA-256; a password is stored only as a salted, slow hash.
 /// </summary>
-public sealed class CreateLinkHandler(
+public sealed class CreateLinkHandler(IAccessPaths accessPaths, 
     IReadRepository<Asset> assets,
     IRepository<ShareLink> links,
     ISecretHasher secrets,
@@ -29,7 +29,7 @@ public sealed class CreateLinkHandler(
     {
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(command.AssetId), caller), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<CreatedLinkDto>.NotFound();
         }

@@ -12,13 +12,13 @@ public sealed record ListGrantsQuery(Guid AssetId);
 /// The grants on an asset that have not been revoked, newest first, for the owner and managers. Expired grants are
 /// listed too (with <c>active: false</c>) so that they can be renewed or removed; they give nothing.
 /// </summary>
-public sealed class ListGrantsHandler(IReadRepository<Asset> assets, IUserDirectory users, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ListGrantsHandler(IAccessPaths accessPaths, IReadRepository<Asset> assets, IUserDirectory users, IGroupQueries groups, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<Result<IReadOnlyList<GrantDto>>> HandleAsync(ListGrantsQuery query, CancellationToken cancellationToken)
     {
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetWithGrantsSpec(new AssetId(query.AssetId), forUpdate: false), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetWithGrantsSpec(new AssetId(query.AssetId), forUpdate: false), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<IReadOnlyList<GrantDto>>.NotFound();
         }
@@ -29,8 +29,6 @@ public sealed class ListGrantsHandler(IReadRepository<Asset> assets, IUserDirect
         }
 
         var grants = asset.Grants.OrderByDescending(g => g.CreatedAt).ThenByDescending(g => g.Id.Value).ToList();
-        var people = await users.GetByIdsAsync([.. grants.Select(g => g.GranteeId).Distinct()], cancellationToken);
-        IReadOnlyList<GrantDto> items = [.. grants.Select(g => GrantDto.From(g, people.GetValueOrDefault(g.GranteeId), now))];
-        return Result.Success(items);
+        return Result.Success(await GrantDto.DescribeAsync(grants, users, groups, now, cancellationToken));
     }
 }

@@ -14,14 +14,14 @@ public sealed record ListLinksQuery(Guid AssetId);
 /// The links of an asset that have not been revoked, newest first, without tokens. Expired and used-up links are
 /// listed with <c>active: false</c> until they are revoked.
 /// </summary>
-public sealed class ListLinksHandler(IReadRepository<Asset> assets, IReadRepository<ShareLink> links, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ListLinksHandler(IAccessPaths accessPaths, IReadRepository<Asset> assets, IReadRepository<ShareLink> links, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<Result<IReadOnlyList<LinkDto>>> HandleAsync(ListLinksQuery query, CancellationToken cancellationToken)
     {
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
         var assetId = new AssetId(query.AssetId);
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(assetId, caller), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(assetId, caller), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result<IReadOnlyList<LinkDto>>.NotFound();
         }

@@ -13,13 +13,13 @@ public sealed record RevokeGrantCommand(Guid AssetId, Guid GrantId);
 /// Ends a grant at once: the owner or a manager revokes any grant, a grantee leaves by revoking its own. A grantee who
 /// may no longer see the asset (its grant expired) has nothing left to leave: the asset is not found for it.
 /// </summary>
-public sealed class RevokeGrantHandler(IRepository<Asset> assets, ICurrentUser currentUser, TimeProvider clock)
+public sealed class RevokeGrantHandler(IAccessPaths accessPaths, IRepository<Asset> assets, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<Result> HandleAsync(RevokeGrantCommand command, CancellationToken cancellationToken)
     {
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetWithGrantsSpec(new AssetId(command.AssetId), forUpdate: true), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetWithGrantsSpec(new AssetId(command.AssetId), forUpdate: true), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result.NotFound();
         }

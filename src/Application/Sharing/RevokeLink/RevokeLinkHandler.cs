@@ -11,14 +11,14 @@ namespace MediaVault.Application.Sharing.RevokeLink;
 public sealed record RevokeLinkCommand(Guid AssetId, Guid LinkId);
 
 /// <summary>The owner or a manager revokes a link; it stops working with the next request.</summary>
-public sealed class RevokeLinkHandler(IReadRepository<Asset> assets, IRepository<ShareLink> links, ICurrentUser currentUser, TimeProvider clock)
+public sealed class RevokeLinkHandler(IAccessPaths accessPaths, IReadRepository<Asset> assets, IRepository<ShareLink> links, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<Result> HandleAsync(RevokeLinkCommand command, CancellationToken cancellationToken)
     {
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
         var assetId = new AssetId(command.AssetId);
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(assetId, caller), caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(assetId, caller), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
         {
             return Result.NotFound();
         }

@@ -1,5 +1,6 @@
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Common;
+using MediaVault.Domain.Groups;
 using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Users;
 
@@ -26,11 +27,11 @@ public sealed record AssetDeleted(AssetId AssetId, UserId? ActorId, string Stora
 
 public sealed record UploadAbandoned(AssetId AssetId, UserId? ActorId, string StorageKey, DateTimeOffset OccurredAt) : IAssetEvent;
 
-public sealed record GrantCreated(AssetId AssetId, UserId? ActorId, GrantId GrantId, UserId GranteeId, AccessRole Role, DateTimeOffset? ExpiresAt, DateTimeOffset OccurredAt) : IAssetEvent;
+public sealed record GrantCreated(AssetId AssetId, UserId? ActorId, GrantId GrantId, UserId? GranteeId, GroupId? GroupId, AccessRole Role, bool AllowDownload, DateTimeOffset? ExpiresAt, DateTimeOffset OccurredAt) : IAssetEvent;
 
-public sealed record GrantUpdated(AssetId AssetId, UserId? ActorId, GrantId GrantId, UserId GranteeId, AccessRole Role, DateTimeOffset? ExpiresAt, DateTimeOffset OccurredAt) : IAssetEvent;
+public sealed record GrantUpdated(AssetId AssetId, UserId? ActorId, GrantId GrantId, UserId? GranteeId, GroupId? GroupId, AccessRole Role, bool AllowDownload, DateTimeOffset? ExpiresAt, DateTimeOffset OccurredAt) : IAssetEvent;
 
-public sealed record GrantRevoked(AssetId AssetId, UserId? ActorId, GrantId GrantId, UserId GranteeId, DateTimeOffset OccurredAt) : IAssetEvent;
+public sealed record GrantRevoked(AssetId AssetId, UserId? ActorId, GrantId GrantId, UserId? GranteeId, GroupId? GroupId, DateTimeOffset OccurredAt) : IAssetEvent;
 
 public sealed record LinkCreated(AssetId AssetId, UserId? ActorId, LinkId LinkId, DateTimeOffset? ExpiresAt, bool HasPassword, int? MaxDownloads, DateTimeOffset OccurredAt) : IAssetEvent;
 

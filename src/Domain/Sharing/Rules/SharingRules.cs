@@ -40,7 +40,7 @@ public sealed class OneActiveGrantPerGrantee(bool granteeAlreadyHasGrant) : IBus
     public string Message => "The person already holds a grant on this asset.";
 }
 
-public sealed class OnlyOwnerManagerOrGranteeCanRevokeGrant(Capabilities caller, UserId callerId, UserId granteeId) : IBusinessRule
+public sealed class OnlyOwnerManagerOrGranteeCanRevokeGrant(Capabilities caller, UserId callerId, UserId? granteeId) : IBusinessRule
 {
     public bool IsBroken() => !caller.CanShare && callerId != granteeId;
 
@@ -103,4 +103,12 @@ public sealed class CountedDownloadMustStayWithinLimit(int currentCount, int cou
     public bool IsBroken() => countInStore <= currentCount || countInStore > maxDownloads;
 
     public string Message => "A counted download moves the count forward and stays within the link's limit.";
+}
+
+/// <summary>Whether collection access reaches an asset is its owner's decision alone.</summary>
+public sealed class OnlyOwnerChangesInheritance(Capabilities caller) : IBusinessRule
+{
+    public bool IsBroken() => !caller.IsOwner;
+
+    public string Message => "Only the owner decides whether collection access reaches the asset.";
 }

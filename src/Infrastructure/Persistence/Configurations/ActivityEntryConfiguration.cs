@@ -16,5 +16,7 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.Property(e => e.Details).IsRequired();
         // No foreign key to assets: the log outlives a deleted asset. Serves the activity list in keyset order.
         builder.HasIndex(e => new { e.AssetId, e.At, e.Id }).IsDescending(false, true, true);
+        // A collection's activity list (GET /collections/{id}/activity), the same keyset order.
+        builder.HasIndex(e => new { e.CollectionId, e.At, e.Id }).IsDescending(false, true, true);
     }
 }

@@ -30,6 +30,8 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.Property(a => a.Integrity).HasDefaultValue(AssetIntegrity.Unverified).HasSentinel(AssetIntegrity.Unverified);
         builder.Property(a => a.MediaCodec).HasMaxLength(MediaInfo.CodecMaxLength);
         builder.Ignore(a => a.Media);
+        builder.Ignore(a => a.AccessFacts);
+        builder.Property(a => a.InheritsAccess).HasDefaultValue(true).HasSentinel(true);
 
         builder.HasOne<Owner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
 

@@ -75,11 +75,14 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ActorId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("AssetId")
+                    b.Property<Guid?>("AssetId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Details")
                         .IsRequired()
@@ -88,6 +91,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AssetId", "At", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.HasIndex("CollectionId", "At", "Id")
                         .IsDescending(false, true, true);
 
                     b.ToTable("activity_entries", (string)null);
@@ -114,6 +120,11 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("InheritsAccess")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("Integrity")
                         .IsRequired()
@@ -189,6 +200,124 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .IsDescending(false, true, true);
 
                     b.ToTable("assets", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.Collection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.ToTable("collections", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.CollectionEntry", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssetCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CollectionId", "AssetId");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex(new[] { "CollectionId", "AssetCreatedAt", "AssetId" }, "IX_collection_entries_keyset")
+                        .IsDescending(false, true, true);
+
+                    b.ToTable("collection_entries", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.CollectionGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AllowDownload")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("GranteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectionId", "CreatedAt");
+
+                    b.HasIndex("GranteeId", "CollectionId")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex("GroupId", "CollectionId")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.ToTable("collection_grants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_collection_grants_one_grantee", "(\"GranteeId\" IS NULL) <> (\"GroupId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("MediaVault.Domain.Groups.Group", b =>
@@ -271,6 +400,14 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AllowDownload")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
+                    b.Property<DateTimeOffset>("AssetCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("AssetId")
                         .HasColumnType("uuid");
 
@@ -283,7 +420,10 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("GranteeId")
+                    b.Property<Guid?>("GranteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("GroupId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
@@ -308,7 +448,22 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"RevokedAt\" IS NULL");
 
-                    b.ToTable("share_grants", (string)null);
+                    b.HasIndex("GroupId", "AssetId")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "GranteeId", "AssetCreatedAt", "AssetId" }, "IX_share_grants_GranteeId_keyset")
+                        .IsDescending(false, true, true)
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "GroupId", "AssetCreatedAt", "AssetId" }, "IX_share_grants_GroupId_keyset")
+                        .IsDescending(false, true, true)
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.ToTable("share_grants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_share_grants_one_grantee", "(\"GranteeId\" IS NULL) <> (\"GroupId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("MediaVault.Domain.Sharing.ShareLink", b =>
@@ -815,6 +970,35 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Tags");
                 });
 
+            modelBuilder.Entity("MediaVault.Domain.Collections.CollectionEntry", b =>
+                {
+                    b.HasOne("MediaVault.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MediaVault.Domain.Collections.Collection", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.CollectionGrant", b =>
+                {
+                    b.HasOne("MediaVault.Domain.Collections.Collection", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MediaVault.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("MediaVault.Domain.Groups.GroupMember", b =>
                 {
                     b.HasOne("MediaVault.Domain.Groups.Group", null)
@@ -831,6 +1015,11 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("MediaVault.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MediaVault.Domain.Sharing.ShareLink", b =>
@@ -895,6 +1084,13 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("MediaVault.Domain.Assets.Asset", b =>
                 {
+                    b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.Collection", b =>
+                {
+                    b.Navigation("Entries");
+
                     b.Navigation("Grants");
                 });
 

@@ -70,11 +70,14 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ActorId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("AssetId")
+                    b.Property<Guid?>("AssetId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
                         .IsRequired()
@@ -83,6 +86,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssetId", "At", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.HasIndex("CollectionId", "At", "Id")
                         .IsDescending(false, true, true);
 
                     b.ToTable("activity_entries", (string)null);
@@ -109,6 +115,11 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("InheritsAccess")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("Integrity")
                         .IsRequired()
@@ -184,6 +195,124 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .IsDescending(false, true, true);
 
                     b.ToTable("assets", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.Collection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.ToTable("collections", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.CollectionEntry", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssetCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CollectionId", "AssetId");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex(new[] { "CollectionId", "AssetCreatedAt", "AssetId" }, "IX_collection_entries_keyset")
+                        .IsDescending(false, true, true);
+
+                    b.ToTable("collection_entries", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.CollectionGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllowDownload")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("GranteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectionId", "CreatedAt");
+
+                    b.HasIndex("GranteeId", "CollectionId")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex("GroupId", "CollectionId")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.ToTable("collection_grants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_collection_grants_one_grantee", "(\"GranteeId\" IS NULL) <> (\"GroupId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("MediaVault.Domain.Groups.Group", b =>
@@ -266,6 +395,14 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowDownload")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
+                    b.Property<long>("AssetCreatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("AssetId")
                         .HasColumnType("TEXT");
 
@@ -278,7 +415,10 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("GranteeId")
+                    b.Property<Guid?>("GranteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GroupId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")
@@ -303,7 +443,22 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"RevokedAt\" IS NULL");
 
-                    b.ToTable("share_grants", (string)null);
+                    b.HasIndex("GroupId", "AssetId")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "GranteeId", "AssetCreatedAt", "AssetId" }, "IX_share_grants_GranteeId_keyset")
+                        .IsDescending(false, true, true)
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "GroupId", "AssetCreatedAt", "AssetId" }, "IX_share_grants_GroupId_keyset")
+                        .IsDescending(false, true, true)
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.ToTable("share_grants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_share_grants_one_grantee", "(\"GranteeId\" IS NULL) <> (\"GroupId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("MediaVault.Domain.Sharing.ShareLink", b =>
@@ -802,6 +957,35 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Tags");
                 });
 
+            modelBuilder.Entity("MediaVault.Domain.Collections.CollectionEntry", b =>
+                {
+                    b.HasOne("MediaVault.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MediaVault.Domain.Collections.Collection", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.CollectionGrant", b =>
+                {
+                    b.HasOne("MediaVault.Domain.Collections.Collection", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MediaVault.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("MediaVault.Domain.Groups.GroupMember", b =>
                 {
                     b.HasOne("MediaVault.Domain.Groups.Group", null)
@@ -818,6 +1002,11 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("MediaVault.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MediaVault.Domain.Sharing.ShareLink", b =>
@@ -882,6 +1071,13 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("MediaVault.Domain.Assets.Asset", b =>
                 {
+                    b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("MediaVault.Domain.Collections.Collection", b =>
+                {
+                    b.Navigation("Entries");
+
                     b.Navigation("Grants");
                 });
 

@@ -1,0 +1,243 @@
+using System.Linq.Expressions;
+using MediaVault.Application.Abstractions;
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Collections;
+using MediaVault.Domain.Groups;
+using MediaVault.Domain.Sharing;
+using MediaVault.Domain.Users;
+
+namespace MediaVault.Application.Access;
+
+/// <summary>The stored rows the access rule reads, untracked, to compose queries over.</summary>
+public sealed record AccessSources(
+    IQueryable<Asset> Assets,
+    IQueryable<ShareGrant> AssetGrants,
+    IQueryable<GroupMember> Memberships,
+    IQueryable<Group> Groups,
+    IQueryable<Collection> Collections,
+    IQueryable<CollectionEntry> Entries,
+    IQueryable<CollectionGrant> CollectionGrants)
+{
+    public static AccessSources From(IQueryRunner runner)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        return new(
+            runner.Source<Asset>(),
+            runner.Source<ShareGrant>(),
+            runner.Source<GroupMember>(),
+            runner.Source<Group>(),
+            runner.Source<Collection>(),
+            runner.Source<CollectionEntry>(),
+            runner.Source<CollectionGrant>());
+    }
+}
+
+/// <summary>One active path from the database, before <see cref="AccessPolicy.Decide"/> weighs it.</summary>
+public sealed class AccessPathRow
+{
+    public AssetId AssetId { get; init; }
+
+    public AccessPathKind Kind { get; init; }
+
+    public AccessRole Role { get; init; }
+
+    public bool AllowDownload { get; init; }
+
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public GrantId GrantId { get; init; }
+
+    public GroupId? GroupId { get; init; }
+
+    public string? GroupName { get; init; }
+
+    public CollectionId? CollectionId { get; init; }
+
+    public string? CollectionName { get; init; }
+
+    public AccessPath ToPath() => new(
+        Kind,
+        Role,
+        AllowDownload,
+        ExpiresAt,
+        GrantId,
+        GroupId is { } g ? new PathVia(g.Value, GroupName ?? string.Empty) : null,
+        CollectionId is { } c ? new PathVia(c.Value, CollectionName ?? string.Empty) : null);
+}
+
+/// <summary>
+/// The access rule of <see cref="AccessPolicy"/> as SQL: the active paths from a person to assets (single reads, the
+/// batch check, the explanation), the visibility predicate (collection contents), and the keyset arms of the lists.
+/// "Active" is <see cref="Grant.IsActive{TGrant}"/>; "a grant covers the person" is <see cref="Covers{TGrant}"/>;
+/// nothing here restates either.
+/// </summary>
+public static class EffectiveAccessQuery
+{
+    /// <summary>Grants to the person or to a group the person is a member of.</summary>
+    public static Expression<Func<TGrant, bool>> Covers<TGrant>(IQueryable<GroupMember> memberships, UserId person)
+        where TGrant : Grant =>
+        g => g.GranteeId == person || memberships.Any(m => m.UserId == person && m.GroupId == g.GroupId);
+
+    /// <summary>The active paths from <paramref name="person"/> to each of <paramref name="assetIds"/> (one statement; owner paths aside).</summary>
+    public static IQueryable<AccessPathRow> PathsOf(AccessSources s, UserId person, IReadOnlyCollection<AssetId> assetIds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var ids = assetIds.ToList();
+        var direct = ActiveGrantsOf(s, person, now)
+            .Where(g => ids.Contains(g.AssetId))
+            .Select(g => new AccessPathRow
+            {
+                AssetId = g.AssetId,
+                Kind = g.GroupId == null ? AccessPathKind.Grant : AccessPathKind.GroupGrant,
+                Role = g.Role,
+                AllowDownload = g.AllowDownload,
+                ExpiresAt = g.ExpiresAt,
+                GrantId = g.Id,
+                GroupId = g.GroupId,
+                GroupName = s.Groups.Where(x => x.Id == g.GroupId).Select(x => x.Name).FirstOrDefault(),
+                CollectionId = null,
+                CollectionName = null,
+            });
+        var inherited = s.Entries
+            .Where(e => ids.Contains(e.AssetId))
+            .Join(ActiveCollectionGrantsOf(s, person, now), e => e.CollectionId, g => g.CollectionId, (e, g) => new { e.AssetId, Grant = g })
+            .Join(s.Collections, x => x.Grant.CollectionId, c => c.Id, (x, c) => new AccessPathRow
+            {
+                AssetId = x.AssetId,
+                Kind = AccessPathKind.CollectionGrant,
+                Role = x.Grant.Role,
+                AllowDownload = x.Grant.AllowDownload,
+                ExpiresAt = x.Grant.ExpiresAt,
+                GrantId = x.Grant.Id,
+                GroupId = x.Grant.GroupId,
+                GroupName = s.Groups.Where(gr => gr.Id == x.Grant.GroupId).Select(gr => gr.Name).FirstOrDefault(),
+                CollectionId = c.Id,
+                CollectionName = c.Name,
+            });
+        return direct.Concat(inherited);
+    }
+
+    /// <summary>
+    /// The whole rule as one predicate over an asset: what <see cref="AccessPolicy.Decide"/> answers "can view" to. For
+    /// queries driven by another index (a collection's contents); the lists use <see cref="VisiblePage"/>.
+    /// </summary>
+    public static Expression<Func<Asset, bool>> VisibleTo(AccessSources s, UserId person, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var grants = ActiveGrantsOf(s, person, now);
+        var collections = ActiveCollectionGrantsOf(s, person, now).Select(g => g.CollectionId);
+        return a => a.OwnerId == person
+            || (a.Status == AssetStatus.Ready
+                && a.Integrity != Domain.Assets.Media.AssetIntegrity.Mismatch
+                && (grants.Any(g => g.AssetId == a.Id)
+                    || (a.InheritsAccess && s.Entries.Any(e => e.AssetId == a.Id && collections.Contains(e.CollectionId)))));
+    }
+
+    /// <summary>
+    /// One keyset page of what <paramref name="person"/> sees, each source its own arm read from its own index in the
+    /// asset's keyset order and cut to <paramref name="take"/> rows: the person's own assets, grants to the person,
+    /// grants to the person's groups, and the contents of the collections the person or its groups hold an active grant
+    /// on. Each arm re-checks the asset (ready, not in doubt, inheriting for the collection arm) and the caller's
+    /// filters before the cut; the arms are merged without duplicates and cut again. The work grows with
+    /// <c>take × arms</c> (and the person's collections), not with the number of assets or grants stored.
+    /// </summary>
+    public static IQueryable<Asset> VisiblePage(
+        AccessSources s,
+        UserId person,
+        DateTimeOffset now,
+        bool owned,
+        bool shared,
+        Func<IQueryable<Asset>, IQueryable<Asset>> filter,
+        (DateTimeOffset CreatedAt, AssetId Id)? after,
+        int take)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(filter);
+        var others = filter(s.Assets.Where(a => a.OwnerId != person).Where(AccessPolicy.ShareableState()));
+        var arms = new List<IQueryable<Asset>>();
+        if (owned)
+        {
+            var mine = filter(s.Assets.Where(AccessPolicy.OwnedBy(person)));
+            if (after is var (createdAt, id))
+            {
+                mine = mine.Where(a => a.CreatedAt < createdAt || (a.CreatedAt == createdAt && a.Id < id));
+            }
+
+            arms.Add(Newest(mine).Take(take));
+        }
+
+        if (shared)
+        {
+            var active = s.AssetGrants.Where(Grant.IsActive<ShareGrant>(now));
+            var personal = active.Where(g => g.GranteeId == person);
+            var groupIds = s.Memberships.Where(m => m.UserId == person).Select(m => m.GroupId);
+            var viaGroups = active.Where(g => g.GroupId != null && groupIds.Contains(g.GroupId!.Value));
+            if (after is var (createdAt, id))
+            {
+                personal = personal.Where(g => g.AssetCreatedAt < createdAt || (g.AssetCreatedAt == createdAt && g.AssetId < id));
+                viaGroups = viaGroups.Where(g => g.AssetCreatedAt < createdAt || (g.AssetCreatedAt == createdAt && g.AssetId < id));
+            }
+
+            arms.Add(personal.Join(others, g => g.AssetId, a => a.Id, (g, a) => new { g.AssetCreatedAt, g.AssetId, Asset = a })
+                .OrderByDescending(x => x.AssetCreatedAt).ThenByDescending(x => x.AssetId).Take(take).Select(x => x.Asset));
+            arms.Add(viaGroups.Join(others, g => g.AssetId, a => a.Id, (g, a) => new { g.AssetCreatedAt, g.AssetId, Asset = a })
+                .OrderByDescending(x => x.AssetCreatedAt).ThenByDescending(x => x.AssetId).Take(take).Select(x => x.Asset));
+
+            var collectionIds = ActiveCollectionGrantsOf(s, person, now).Select(g => g.CollectionId);
+            var entries = s.Entries.Where(e => collectionIds.Contains(e.CollectionId));
+            if (after is var (entryCreatedAt, entryId))
+            {
+                entries = entries.Where(e => e.AssetCreatedAt < entryCreatedAt || (e.AssetCreatedAt == entryCreatedAt && e.AssetId < entryId));
+            }
+
+            arms.Add(entries.Join(others.Where(a => a.InheritsAccess), e => e.AssetId, a => a.Id, (e, a) => new { e.AssetCreatedAt, e.AssetId, Asset = a })
+                .OrderByDescending(x => x.AssetCreatedAt).ThenByDescending(x => x.AssetId).Take(take).Select(x => x.Asset));
+        }
+
+        var merged = arms[0];
+        foreach (var arm in arms.Skip(1))
+        {
+            merged = merged.Union(arm);
+        }
+
+        return Newest(merged).Take(take);
+    }
+
+    /// <summary>The caller's active grants on assets (to the person or its groups): the rows a page's summary reads.</summary>
+    public static IQueryable<ShareGrant> ActiveGrantsOf(AccessSources s, UserId person, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return s.AssetGrants.Where(Grant.IsActive<ShareGrant>(now)).Where(Covers<ShareGrant>(s.Memberships, person));
+    }
+
+    /// <summary>The caller's active grants on collections (to the person or its groups).</summary>
+    public static IQueryable<CollectionGrant> ActiveCollectionGrantsOf(AccessSources s, UserId person, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return s.CollectionGrants.Where(Grant.IsActive<CollectionGrant>(now)).Where(Covers<CollectionGrant>(s.Memberships, person));
+    }
+
+    private static IQueryable<Asset> Newest(IQueryable<Asset> assets) =>
+        assets.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+}
+
+/// <summary>Turns a row's summary back into the paths <see cref="AccessPolicy.Decide"/> weighs: the strongest of each kind.</summary>
+public static class AccessSummary
+{
+    public static IReadOnlyList<AccessPath> Paths(int? grantRank, bool grantAllowsDownload, int? inheritedRank, bool inheritedAllowsDownload)
+    {
+        var paths = new List<AccessPath>(2);
+        if (grantRank is { } g)
+        {
+            paths.Add(new AccessPath(AccessPathKind.Grant, (AccessRole)g, grantAllowsDownload));
+        }
+
+        if (inheritedRank is { } i)
+        {
+            paths.Add(new AccessPath(AccessPathKind.CollectionGrant, (AccessRole)i, inheritedAllowsDownload));
+        }
+
+        return paths;
+    }
+}

@@ -340,8 +340,8 @@ async Task MeasureBatchCheckAsync(BenchUser user)
     await using (var scope = host.Services.CreateAsyncScope())
     {
         scope.ServiceProvider.GetRequiredService<BenchCaller>().Id = user.Id;
-        var first = await scope.ServiceProvider.GetRequiredService<ListAssetsHandler>().HandleAsync(new ListAssetsQuery(Limit: 50), CancellationToken.None);
-        ids = first.Value.Items.Select(i => new AssetId(i.Id)).ToList();
+        var first = await ArmsAsync(scope.ServiceProvider, user, new ArmsQuery(Owned: true, Shared: true, Q: null, After: null));
+        ids = first.Take(50).Select(i => new AssetId(i.Id)).ToList();
         ids.AddRange(Enumerable.Range(1, 100).Select(i => new AssetId(BenchUser.SeedId($"asset-{i}"))).Except(ids).Take(100 - ids.Count));
     }
 

@@ -6,6 +6,9 @@ using MediaVault.Application.Common;
 using MediaVault.Application.Tests.TestSupport;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Collections;
+using MediaVault.Domain.Groups;
+using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Users;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -52,7 +55,7 @@ public sealed class ListAssetsHandlerTests
     public async Task Handle_WhenMoreRowsThanLimit_ReturnsLimitItemsAndCursorOfTheLast()
     {
         var rows = Enumerable.Range(0, 3).Select(i => Row(Build.Now.AddMinutes(-i))).ToList();
-        _assets.Setup(r => r.ListAsync(It.IsAny<Func<IQueryable<Asset>, IQueryable<AssetListItem>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(rows);
+        Returning(rows);
 
         var result = await Handler().HandleAsync(new ListAssetsQuery(Limit: 2), CancellationToken.None);
 
@@ -87,8 +90,7 @@ public sealed class ListAssetsHandlerTests
     [Test]
     public async Task Handle_WhenRowsFitTheLimit_ReturnsNoCursor()
     {
-        _assets.Setup(r => r.ListAsync(It.IsAny<Func<IQueryable<Asset>, IQueryable<AssetListItem>>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync([Row(Build.Now)]);
+        Returning([Row(Build.Now)]);
 
         var result = await Handler().HandleAsync(new ListAssetsQuery(), CancellationToken.None);
 
@@ -101,8 +103,7 @@ public sealed class ListAssetsHandlerTests
     {
         var owned = Row(Build.Now, owner: _caller);
         var viewed = Row(Build.Now.AddMinutes(-1), grantRole: AccessRole.Viewer);
-        _assets.Setup(r => r.ListAsync(It.IsAny<Func<IQueryable<Asset>, IQueryable<AssetListItem>>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync([owned, viewed]);
+        Returning([owned, viewed]);
 
         var result = await Handler().HandleAsync(new ListAssetsQuery(), CancellationToken.None);
 
@@ -114,19 +115,38 @@ public sealed class ListAssetsHandlerTests
     [Test]
     public async Task Handle_AsksTheDatabaseForOneRowMoreThanTheLimit()
     {
-        Func<IQueryable<Asset>, IQueryable<AssetListItem>>? asked = null;
-        _assets.Setup(r => r.ListAsync(It.IsAny<Func<IQueryable<Asset>, IQueryable<AssetListItem>>>(), It.IsAny<CancellationToken>()))
-            .Callback<Func<IQueryable<Asset>, IQueryable<AssetListItem>>, CancellationToken>((query, _) => asked = query)
+        var mine = Enumerable.Range(0, 15).Select(_ => Build.ReadyAsset(_caller)).ToList();
+        var others = Enumerable.Range(0, 3).Select(_ => Build.ReadyAsset(UserId.New())).ToList();
+        IQueryable<AssetListItem>? asked = null;
+        Stored([.. mine, .. others]);
+        _assets.Setup(r => r.ListAsync(It.IsAny<IQueryable<AssetListItem>>(), It.IsAny<CancellationToken>()))
+            .Callback<IQueryable<AssetListItem>, CancellationToken>((query, _) => asked = query)
             .ReturnsAsync([]);
 
         await Handler().HandleAsync(new ListAssetsQuery(Limit: 10, Scope: "owned"), CancellationToken.None);
 
         asked.ShouldNotBeNull();
-        var mine = Enumerable.Range(0, 15).Select(_ => Build.ReadyAsset(_caller)).ToList();
-        var others = Enumerable.Range(0, 3).Select(_ => Build.ReadyAsset(UserId.New())).ToList();
-        var rows = asked(mine.Concat(others).AsQueryable()).ToList();
+        var rows = asked.ToList();
         rows.Count.ShouldBe(11);
         rows.ShouldAllBe(r => r.OwnerId == _caller);
+    }
+
+    // The handler composes its query over the runner's sources; in memory they hold the given assets and nothing else.
+    private void Stored(IReadOnlyList<Asset> assets)
+    {
+        _assets.Setup(r => r.Source<Asset>()).Returns(assets.AsQueryable());
+        _assets.Setup(r => r.Source<ShareGrant>()).Returns(Array.Empty<ShareGrant>().AsQueryable());
+        _assets.Setup(r => r.Source<GroupMember>()).Returns(Array.Empty<GroupMember>().AsQueryable());
+        _assets.Setup(r => r.Source<Group>()).Returns(Array.Empty<Group>().AsQueryable());
+        _assets.Setup(r => r.Source<Collection>()).Returns(Array.Empty<Collection>().AsQueryable());
+        _assets.Setup(r => r.Source<CollectionEntry>()).Returns(Array.Empty<CollectionEntry>().AsQueryable());
+        _assets.Setup(r => r.Source<CollectionGrant>()).Returns(Array.Empty<CollectionGrant>().AsQueryable());
+    }
+
+    private void Returning(List<AssetListItem> rows)
+    {
+        Stored([]);
+        _assets.Setup(r => r.ListAsync(It.IsAny<IQueryable<AssetListItem>>(), It.IsAny<CancellationToken>())).ReturnsAsync(rows);
     }
 
     private static void AssertInvalid<T>(Result<T> result, string field)

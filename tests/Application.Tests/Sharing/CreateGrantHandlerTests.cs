@@ -20,6 +20,8 @@ public sealed class CreateGrantHandlerTests
         var asset = Build.ReadyAsset();
         var grantee = Build.Person();
         _users.Setup(u => u.FindGrantableByEmailAsync(EmailAddress.Create(grantee.Email), It.IsAny<CancellationToken>())).ReturnsAsync(grantee);
+        _users.Setup(u => u.GetByIdsAsync(It.IsAny<IReadOnlyCollection<UserId>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<UserId, DirectoryUser> { [grantee.Id] = grantee });
         var assets = Build.Finding<IRepository<Asset>, Asset>(asset);
 
         var result = await Handler(assets, asset.OwnerId).HandleAsync(Command(asset, grantee.Email, "Editor"), CancellationToken.None);

@@ -1,12 +1,12 @@
 // Measures the access-checked reads of the API on a seeded PostgreSQL database (scripts/bench-access.sh).
 //
 //   AccessBench migrate
-//   AccessBench run --user NAME=USER_ID:COLLECTION_ID:ASSET_ID [--user …] [--runs 200] [--warmup 20] [--plans FILE]
+//   AccessBench run --user NAME=USER_ID:COLLECTION_ID:ASSET_ID [--user …] [--runs 200] [--warmup 20] [--budget 60] [--plans FILE]
 //
 // Configuration comes from the environment like the API's (Database__Provider=Postgres, ConnectionStrings__Default,
 // Jwt__SigningKey). "run" calls the API's own use-case handlers in-process, each call in a DI scope of its own as a
 // request would be, as each named user, and prints (Markdown) p50/p95/p99 of the handler's wall time over the runs that
-// follow the warm-up. It then captures each list statement EF Core sends (text and parameters, from EF's diagnostic
+// follow the warm-up (fewer, but at least 20, when an operation's timed runs exceed --budget seconds). It then captures each list statement EF Core sends (text and parameters, from EF's diagnostic
 // events) and runs it again, on its own connection, as EXPLAIN (ANALYZE, BUFFERS) into the plans file.
 using System.Diagnostics;
 using System.Globalization;
@@ -55,6 +55,8 @@ var users = new List<BenchUser>();
 var runs = 200;
 var warmup = 20;
 var plansPath = "/dev/null";
+var budgetSeconds = 60.0;
+const int MinRuns = 20;
 for (var i = 1; i < args.Length - 1; i += 2)
 {
     switch (args[i])
@@ -67,6 +69,9 @@ for (var i = 1; i < args.Length - 1; i += 2)
             break;
         case "--warmup":
             warmup = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            break;
+        case "--budget":
+            budgetSeconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
             break;
         case "--plans":
             plansPath = args[i + 1];
@@ -143,7 +148,7 @@ foreach (var user in users)
     await MeasureBatchCheckAsync(user);
 }
 
-Console.WriteLine($"{runs} timed runs after {warmup} warm-up runs; handler wall time in milliseconds, each run in its own DI scope.");
+Console.WriteLine($"{runs} timed runs (or at least {MinRuns} within {budgetSeconds} s) after {warmup} warm-up runs; handler wall time in milliseconds, each run in its own DI scope.");
 Console.WriteLine();
 foreach (var failure in failures)
 {
@@ -211,10 +216,17 @@ async Task MeasureAsync(BenchUser user, string operation, Func<IServiceProvider,
         return;
     }
 
-    var times = new double[runs];
+    var times = new List<double>(runs);
     var outcome = string.Empty;
+    var budget = Stopwatch.StartNew();
     for (var i = -warmup; i < runs; i++)
     {
+        // A slow operation stops after its time budget once it has MinRuns timed runs (and says how many it had).
+        if (i >= MinRuns && budget.Elapsed.TotalSeconds > budgetSeconds)
+        {
+            break;
+        }
+
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<BenchCaller>().Id = user.Id;
         var started = Stopwatch.GetTimestamp();
@@ -222,14 +234,19 @@ async Task MeasureAsync(BenchUser user, string operation, Func<IServiceProvider,
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (i >= 0)
         {
-            times[i] = elapsed;
+            times.Add(elapsed);
+        }
+        else if (i == -1)
+        {
+            budget.Restart();
         }
     }
 
-    Array.Sort(times);
+    var sorted = times.Order().ToArray();
+    var runsNote = sorted.Length < runs ? $" ({sorted.Length} runs: time budget)" : string.Empty;
     rows.Add(FormattableString.Invariant(
-        $"| {user.Name} | {operation} | {Percentile(times, 50):0.00} | {Percentile(times, 95):0.00} | {Percentile(times, 99):0.00} | {outcome} |"));
-    Console.Error.WriteLine(FormattableString.Invariant($"  {operation}: p50 {Percentile(times, 50):0.00} ms, p95 {Percentile(times, 95):0.00} ms ({outcome})"));
+        $"| {user.Name} | {operation} | {Percentile(sorted, 50):0.00} | {Percentile(sorted, 95):0.00} | {Percentile(sorted, 99):0.00} | {outcome}{runsNote} |"));
+    Console.Error.WriteLine(FormattableString.Invariant($"  {operation}: p50 {Percentile(sorted, 50):0.00} ms, p95 {Percentile(sorted, 95):0.00} ms ({outcome}{runsNote})"));
 }
 
 async Task ExplainAsync(string title, NpgsqlCommand command)

@@ -17,7 +17,9 @@ public sealed class AccessPathsQuery(IQueryRunner queries) : IAccessPaths
             return Array.Empty<AccessPath>().ToLookup(_ => default(AssetId));
         }
 
-        var rows = await queries.ListAsync(EffectiveAccessQuery.PathsOf(AccessSources.From(queries), person, assets, now), cancellationToken);
+        var (onAssets, throughCollections) = EffectiveAccessQuery.PathsOf(AccessSources.From(queries), person, assets, now);
+        var rows = await queries.ListAsync(onAssets, cancellationToken);
+        rows.AddRange(await queries.ListAsync(throughCollections, cancellationToken));
         return rows
             .Where(r => includePersonalGrants || r.Kind != AccessPathKind.Grant)
             .ToLookup(r => r.AssetId, r => r.ToPath());

@@ -79,14 +79,20 @@ public static class EffectiveAccessQuery
         where TGrant : Grant =>
         g => g.GranteeId == person || memberships.Any(m => m.UserId == person && m.GroupId == g.GroupId);
 
-    /// <summary>The active paths from <paramref name="person"/> to each of <paramref name="assetIds"/> (one statement; owner paths aside).</summary>
-    public static IQueryable<AccessPathRow> PathsOf(AccessSources s, UserId person, IReadOnlyCollection<AssetId> assetIds, DateTimeOffset now)
+    /// <summary>
+    /// The active paths from <paramref name="person"/> to each of <paramref name="assetIds"/> (owner paths aside): grants
+    /// on the assets (to the person or its groups), and grants on the collections that contain them. Two statements:
+    /// EF Core cannot send the union of the two typed projections as one.
+    /// </summary>
+    public static (IQueryable<AccessPathRow> OnAssets, IQueryable<AccessPathRow> ThroughCollections) PathsOf(AccessSources s, UserId person, IReadOnlyCollection<AssetId> assetIds, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(s);
         var ids = assetIds.ToList();
-        var direct = ActiveGrantsOf(s, person, now)
-            .Where(g => ids.Contains(g.AssetId))
-            .Select(g => new AccessPathRow
+        var direct =
+            from g in ActiveGrantsOf(s, person, now).Where(g => ids.Contains(g.AssetId))
+            join gr in s.Groups on g.GroupId equals (GroupId?)gr.Id into named
+            from gr in named.DefaultIfEmpty()
+            select new AccessPathRow
             {
                 AssetId = g.AssetId,
                 Kind = g.GroupId == null ? AccessPathKind.Grant : AccessPathKind.GroupGrant,
@@ -95,27 +101,30 @@ public static class EffectiveAccessQuery
                 ExpiresAt = g.ExpiresAt,
                 GrantId = g.Id,
                 GroupId = g.GroupId,
-                GroupName = s.Groups.Where(x => x.Id == g.GroupId).Select(x => x.Name).FirstOrDefault(),
+                GroupName = gr == null ? null : gr.Name,
                 CollectionId = null,
                 CollectionName = null,
-            });
-        var inherited = s.Entries
-            .Where(e => ids.Contains(e.AssetId))
-            .Join(ActiveCollectionGrantsOf(s, person, now), e => e.CollectionId, g => g.CollectionId, (e, g) => new { e.AssetId, Grant = g })
-            .Join(s.Collections, x => x.Grant.CollectionId, c => c.Id, (x, c) => new AccessPathRow
+            };
+        var inherited =
+            from e in s.Entries.Where(e => ids.Contains(e.AssetId))
+            join g in ActiveCollectionGrantsOf(s, person, now) on e.CollectionId equals g.CollectionId
+            join c in s.Collections on g.CollectionId equals c.Id
+            join gr in s.Groups on g.GroupId equals (GroupId?)gr.Id into named
+            from gr in named.DefaultIfEmpty()
+            select new AccessPathRow
             {
-                AssetId = x.AssetId,
+                AssetId = e.AssetId,
                 Kind = AccessPathKind.CollectionGrant,
-                Role = x.Grant.Role,
-                AllowDownload = x.Grant.AllowDownload,
-                ExpiresAt = x.Grant.ExpiresAt,
-                GrantId = x.Grant.Id,
-                GroupId = x.Grant.GroupId,
-                GroupName = s.Groups.Where(gr => gr.Id == x.Grant.GroupId).Select(gr => gr.Name).FirstOrDefault(),
+                Role = g.Role,
+                AllowDownload = g.AllowDownload,
+                ExpiresAt = g.ExpiresAt,
+                GrantId = g.Id,
+                GroupId = g.GroupId,
+                GroupName = gr == null ? null : gr.Name,
                 CollectionId = c.Id,
                 CollectionName = c.Name,
-            });
-        return direct.Concat(inherited);
+            };
+        return (direct, inherited);
     }
 
     /// <summary>
@@ -155,7 +164,7 @@ public static class EffectiveAccessQuery
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(filter);
         var others = filter(s.Assets.Where(a => a.OwnerId != person).Where(AccessPolicy.ShareableState()));
-        var arms = new List<IQueryable<Asset>>();
+        var arms = new List<IQueryable<AssetKey>>();
         if (owned)
         {
             var mine = filter(s.Assets.Where(AccessPolicy.OwnedBy(person)));
@@ -164,7 +173,7 @@ public static class EffectiveAccessQuery
                 mine = mine.Where(a => a.CreatedAt < createdAt || (a.CreatedAt == createdAt && a.Id < id));
             }
 
-            arms.Add(Newest(mine).Take(take));
+            arms.Add(Newest(mine).Take(take).Select(a => new AssetKey { CreatedAt = a.CreatedAt, Id = a.Id }));
         }
 
         if (shared)
@@ -179,10 +188,10 @@ public static class EffectiveAccessQuery
                 viaGroups = viaGroups.Where(g => g.AssetCreatedAt < createdAt || (g.AssetCreatedAt == createdAt && g.AssetId < id));
             }
 
-            arms.Add(personal.Join(others, g => g.AssetId, a => a.Id, (g, a) => new { g.AssetCreatedAt, g.AssetId, Asset = a })
-                .OrderByDescending(x => x.AssetCreatedAt).ThenByDescending(x => x.AssetId).Take(take).Select(x => x.Asset));
-            arms.Add(viaGroups.Join(others, g => g.AssetId, a => a.Id, (g, a) => new { g.AssetCreatedAt, g.AssetId, Asset = a })
-                .OrderByDescending(x => x.AssetCreatedAt).ThenByDescending(x => x.AssetId).Take(take).Select(x => x.Asset));
+            arms.Add(personal.Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
+                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
+            arms.Add(viaGroups.Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
+                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
 
             var collectionIds = ActiveCollectionGrantsOf(s, person, now).Select(g => g.CollectionId);
             var entries = s.Entries.Where(e => collectionIds.Contains(e.CollectionId));
@@ -191,8 +200,8 @@ public static class EffectiveAccessQuery
                 entries = entries.Where(e => e.AssetCreatedAt < entryCreatedAt || (e.AssetCreatedAt == entryCreatedAt && e.AssetId < entryId));
             }
 
-            arms.Add(entries.Join(others.Where(a => a.InheritsAccess), e => e.AssetId, a => a.Id, (e, a) => new { e.AssetCreatedAt, e.AssetId, Asset = a })
-                .OrderByDescending(x => x.AssetCreatedAt).ThenByDescending(x => x.AssetId).Take(take).Select(x => x.Asset));
+            arms.Add(entries.Join(others.Where(a => a.InheritsAccess), e => e.AssetId, a => a.Id, (e, a) => new AssetKey { CreatedAt = e.AssetCreatedAt, Id = e.AssetId })
+                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
         }
 
         var merged = arms[0];
@@ -201,7 +210,8 @@ public static class EffectiveAccessQuery
             merged = merged.Union(arm);
         }
 
-        return Newest(merged).Take(take);
+        var page = merged.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Take(take).Select(k => k.Id);
+        return Newest(s.Assets.Where(a => page.Contains(a.Id)));
     }
 
     /// <summary>The caller's active grants on assets (to the person or its groups): the rows a page's summary reads.</summary>
@@ -220,6 +230,14 @@ public static class EffectiveAccessQuery
 
     private static IQueryable<Asset> Newest(IQueryable<Asset> assets) =>
         assets.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+}
+
+/// <summary>An asset's place in keyset order: what the list arms read from their indexes before the page is joined to the assets.</summary>
+public sealed class AssetKey
+{
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public AssetId Id { get; init; }
 }
 
 /// <summary>Turns a row's summary back into the paths <see cref="AccessPolicy.Decide"/> weighs: the strongest of each kind.</summary>

@@ -120,14 +120,17 @@ active() { echo "$1.\"RevokedAt\" IS NULL AND ($1.\"ExpiresAt\" IS NULL OR $1.\"
 visible() {
   local user="(SELECT md5('$1')::uuid)"
   local groups="SELECT \"GroupId\" FROM group_members WHERE \"UserId\" = $user"
-  local grantee="\"GranteeId\" = $user"
-  [ "$V2" = t ] && grantee="($grantee OR \"GroupId\" IN ($groups))"
-  local shared="SELECT s.\"AssetId\" FROM share_grants s WHERE $(active s) AND s.$grantee"
+  local covers="s.\"GranteeId\" = $user" covered="g.\"GranteeId\" = $user"
+  if [ "$V2" = t ]; then
+    covers="($covers OR s.\"GroupId\" IN ($groups))"
+    covered="($covered OR g.\"GroupId\" IN ($groups))"
+  fi
+  local shared="SELECT s.\"AssetId\" FROM share_grants s WHERE $(active s) AND $covers"
   if [ "$V2" = t ]; then
     shared="$shared
       UNION SELECT e.\"AssetId\" FROM collection_grants g JOIN collection_entries e ON e.\"CollectionId\" = g.\"CollectionId\"
         JOIN assets x ON x.\"Id\" = e.\"AssetId\" AND x.\"InheritsAccess\"
-        WHERE $(active g) AND g.$grantee"
+        WHERE $(active g) AND $covered"
   fi
   "${PSQL[@]}" "${DB[@]}" -Atc "SELECT count(*) FROM (SELECT a.\"Id\" FROM assets a WHERE a.\"OwnerId\" = $user
     UNION SELECT a.\"Id\" FROM ($shared) v JOIN assets a ON a.\"Id\" = v.\"AssetId\"
@@ -137,8 +140,8 @@ SUMMARY="assets $(count assets), asset grants $(count share_grants), groups $(co
 if [ "$V2" = t ]; then
   SUMMARY="$SUMMARY, collections $(count collections), collection entries $(count collection_entries), collection grants $(count collection_grants)"
 fi
-HEAVY_VISIBLE=$(visible user-heavy)
-ORDINARY_VISIBLE=$(visible user-2)
+HEAVY_VISIBLE=$(visible user-heavy || echo "?")
+ORDINARY_VISIBLE=$(visible user-2 || echo "?")
 log "$SUMMARY; user-heavy sees $HEAVY_VISIBLE, user-2 sees $ORDINARY_VISIBLE"
 
 # For each user: a collection they may read (one granted to them or to one of their groups) and an asset they see

@@ -192,14 +192,18 @@ public static class EffectiveAccessQuery
             arms.Add(personal.Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
                 .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
 
-            // Per group and per collection, its own newest `take` (a LATERAL join on PostgreSQL, a window on SQLite):
-            // the work grows with take × principals, not with what the groups and collections hold.
-            arms.Add(groupIds.SelectMany(groupId => grantsAfter.Where(g => g.GroupId == groupId)
+            // Groups and collections are read through their keyset indexes (GroupId / CollectionId IN the person's),
+            // sorted together and cut. Distinct before the cut: two of the person's groups may hold grants on one
+            // asset, or one asset sit in two of their collections, and a repeated row must not take the place of the
+            // next asset (the page would miss it and the cursor skip it). EF Core sends a per-principal cut (LATERAL)
+            // as a window over the whole table, so these arms read every row of the person's groups and collections
+            // newer than the cursor: see docs/performance.md for what that costs at a million assets.
+            arms.Add(grantsAfter.Where(g => g.GroupId != null && groupIds.Contains(g.GroupId!.Value))
                 .Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
-                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take)));
-            arms.Add(collectionIds.SelectMany(collectionId => entriesAfter.Where(e => e.CollectionId == collectionId)
+                .Distinct().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
+            arms.Add(entriesAfter.Where(e => collectionIds.Contains(e.CollectionId))
                 .Join(inheriting, e => e.AssetId, a => a.Id, (e, a) => new AssetKey { CreatedAt = e.AssetCreatedAt, Id = e.AssetId })
-                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take)));
+                .Distinct().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
         }
 
         var merged = arms[0];

@@ -59,7 +59,7 @@ public readonly record struct Expectation(int Status, bool? Listed = null)
 /// <summary>
 /// One asset-scoped endpoint of the contract. <c>Path</c> names what the arrangement provides: <c>{id}</c> the asset,
 /// <c>{grantId}</c> a viewer grant of a third person, <c>{ownGrantId}</c> the caller's own grant, <c>{linkId}</c> and
-/// <c>{token}</c> a public link.
+/// <c>{token}</c> a public link, <c>{ownerId}</c> the asset's owner.
 /// </summary>
 public sealed record MatrixRow(
     string Method,
@@ -68,7 +68,10 @@ public sealed record MatrixRow(
     string Meaning,
     IReadOnlyDictionary<Actor, Expectation> Expected)
 {
-    public string Label => $"{Method} {Path}";
+    /// <summary>Tells apart two rows of one endpoint that differ by body (which field is sent).</summary>
+    public string? Variant { get; init; }
+
+    public string Label => Variant is null ? $"{Method} {Path}" : $"{Method} {Path} ({Variant})";
 }
 
 /// <summary>
@@ -102,6 +105,11 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/assets/{id}/links", null, "list the links", Roles(200, 200, 403, 403), Hidden()),
         Row("DELETE", "/api/v1/assets/{id}/links/{linkId}", null, "revoke a link", Roles(204, 204, 403, 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/activity", null, "read the activity log", Roles(200, 200, 403, 403), Hidden()),
+        Row("PATCH", "/api/v1/assets/{id}", """{"inheritsAccess":false}""", "decide whether collection access reaches the asset", Roles(200, 403, 403, 403), Hidden())
+            with { Variant = "inheritsAccess" },
+        Row("GET", "/api/v1/assets/{id}/access", null, "explain your own access", Grantees(200), Hidden()),
+        Row("GET", "/api/v1/assets/{id}/access?userId={ownerId}", null, "explain someone else's access", Roles(200, 200, 403, 403), Hidden()),
+        Row("POST", "/api/v1/assets/access", """{"assetIds":["{id}"]}""", "check access in a batch (the invisible get role null)", SignedIn(200), []),
         Row("GET", "/api/v1/public/links/{token}", null, "see what a public link shows (a token is enough)", Everyone(200), []),
         Row("POST", "/api/v1/public/links/{token}/download", null, "download through a public link", Everyone(200), []),
     ];
@@ -256,6 +264,15 @@ public static class AuthorizationMatrix
         [Actor.DisabledUser] = Expectation.Code(401),
         [Actor.Admin] = Expectation.NotApplicable,
     };
+
+    /// <summary>Anyone with a valid token gets an answer (about what it may see: nothing, for those who see nothing).</summary>
+    private static Dictionary<Actor, Expectation> SignedIn(int status)
+    {
+        var expected = Enum.GetValues<Actor>().ToDictionary(a => a, _ => Expectation.Code(status));
+        expected[Actor.Anonymous] = Expectation.Code(401);
+        expected[Actor.DisabledUser] = Expectation.Code(401);
+        return expected;
+    }
 
     /// <summary>Public links ask for no token: whoever holds the link's token gets the same answer.</summary>
     private static Dictionary<Actor, Expectation> Everyone(int status) =>

@@ -36,7 +36,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
 
     public static IEnumerable<TestCaseData> Cells() =>
         AuthorizationMatrix.Cells().Select(cell => new TestCaseData(AuthorizationMatrix.Rows.ToList().IndexOf(cell.Row), cell.Actor)
-            .SetName($"Matrix: {cell.Row.Method} {cell.Row.Path.Replace('{', '<').Replace('}', '>')} as {AuthorizationMatrix.ColumnName(cell.Actor)} is {cell.Expected}"));
+            .SetName($"Matrix: {cell.Row.Label.Replace('{', '<').Replace('}', '>')} as {AuthorizationMatrix.ColumnName(cell.Actor)} is {cell.Expected}"));
 
     [TestCaseSource(nameof(Cells))]
     public async Task Cell_AnswersExactlyAsTheMatrixSays(int rowIndex, Actor actor)
@@ -155,6 +155,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             .Replace("{ownGrantId}", (OwnGrants.TryGetValue(actor, out var own) ? own : BystanderGrant).ToString(), StringComparison.Ordinal)
             .Replace("{linkId}", LinkId.ToString(), StringComparison.Ordinal)
             .Replace("{token}", Token, StringComparison.Ordinal)
+            .Replace("{ownerId}", People[Actor.Owner].Value.ToString(), StringComparison.Ordinal)
             .Replace("{targetEmail}", TargetEmail, StringComparison.Ordinal);
     }
 }

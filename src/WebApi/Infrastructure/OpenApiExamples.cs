@@ -51,7 +51,6 @@ internal static class OpenApiExamples
 
     private static readonly GroupMemberResponse Member = new(GranteeId, "bo@example.com", "Bo", GroupRole.Member, Created.AddMinutes(10));
 
-    private static readonly Guid CollectionId = Guid.Parse("0193a5cc-7701-7192-8384-1f2a3b4c5d07");
 
     private static readonly CollectionResponse Collection = new(
         CollectionId, OwnerId, "Summer 2026", "The best of the holidays", 12, Created, Created.AddMinutes(20),

@@ -80,3 +80,53 @@ test("sign in, upload, share, download the same bytes, revoke, and download by p
   // Every status above (the 403, 404 and 401 too) is declared, and every body matches its schema.
   assert.deepEqual(contract.violations, [], contract.violations.join("\n"));
 });
+
+test("share through a group and through a collection: each path gives access on the next request and ends with it", async () => {
+  const alice = await signUp("alice");
+  const bob = await signUp("bob");
+  const carol = await signUp("carol");
+  const [aliceClient, bobClient, carolClient] = [createClient(through()), createClient(through()), createClient(through())];
+  await aliceClient.login(alice.email, alice.password);
+  await bobClient.login(bob.email, bob.password);
+  await carolClient.login(carol.email, carol.password);
+  const content = randomBytes(64 * 1024);
+  const viaGroup = await aliceClient.uploadFile(content, { fileName: "group.mp4", contentType: "video/mp4" });
+  const viaAlbum = await aliceClient.uploadFile(content, { fileName: "album.mp4", contentType: "video/mp4" });
+
+  // A group grant reaches every member; leaving the group ends it at once.
+  const family = await aliceClient.groups.create({ name: "Family" });
+  const bobMember = await aliceClient.groups.addMember(family.id, { email: bob.email });
+  const groupGrant = await aliceClient.grants.create(viaGroup.id, { groupId: family.id, role: "editor", allowDownload: false });
+  assert.equal(groupGrant.grantee, null);
+  assert.equal(groupGrant.group?.name, "Family");
+  const seenByBob = await bobClient.assets.get(viaGroup.id);
+  assert.equal(seenByBob.access.role, "editor");
+  assert.equal(seenByBob.access.canDownload, false);
+  await assert.rejects(bobClient.assets.download(viaGroup.id), isProblem(403));
+  await assert.rejects(carolClient.assets.get(viaGroup.id), isProblem(404, "not-found"));
+
+  // A collection grant reaches every asset in the collection that inherits access.
+  const album = await aliceClient.collections.create({ name: "Summer" });
+  const added = await aliceClient.collections.addAssets(album.id, { assetIds: [viaAlbum.id] });
+  assert.deepEqual(added.added, [viaAlbum.id]);
+  await aliceClient.collections.createGrant(album.id, { granteeEmail: carol.email, role: "viewer" });
+  const carolsView = await carolClient.collections.get(album.id);
+  assert.equal(carolsView.access.role, "viewer");
+  const contents: string[] = [];
+  for await (const asset of carolClient.collections.iterateAssets(album.id)) contents.push(asset.id);
+  assert.deepEqual(contents, [viaAlbum.id]);
+  const viaLink = await carolClient.assets.download(viaAlbum.id);
+  assert.equal(sha256(await bytesAt(viaLink.url)), sha256(content));
+
+  const why = await carolClient.assets.explainAccess(viaAlbum.id);
+  assert.equal(why.paths[0]?.kind, "collection-grant");
+  assert.equal(why.paths[0]?.collection?.name, "Summer");
+
+  // Bob leaves the group; Alice opts the asset out of inheritance: both paths end on the next request.
+  await bobClient.groups.removeMember(family.id, bobMember.userId);
+  await assert.rejects(bobClient.assets.get(viaGroup.id), isProblem(404, "not-found"));
+  await aliceClient.assets.update(viaAlbum.id, { inheritsAccess: false });
+  await assert.rejects(carolClient.assets.get(viaAlbum.id), isProblem(404, "not-found"));
+
+  assert.deepEqual(contract.violations, [], contract.violations.join("\n"));
+});

@@ -77,13 +77,15 @@ public static class AssetEndpoints
 
         group.MapGet("/{id:guid}/download", Download)
             .WithName("Assets_Download")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Get a download URL")
             .WithDescription(
                 "Owner or active grantee: a presigned GET valid for a short time (never longer than the grant that allows "
                 + "it). disposition=attachment (default) or inline sets the Content-Disposition the store answers with. "
-                + "A pending asset answers 409 to its owner. Each call is recorded as asset.downloaded.");
+                + "A pending asset answers 409 to its owner. A view-only grantee (no path that allows download) gets 403: "
+                + "it still sees the asset and its renditions. Each call is recorded as asset.downloaded.");
 
         return api;
     }

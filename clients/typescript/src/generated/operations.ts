@@ -63,7 +63,7 @@ export function createOperations(transport: Transport) {
         transport.request<S["AssetResponse"]>("POST", `/api/v1/assets/${encodeURIComponent(id)}/complete`, { body, ...options }),
       /**
        * Get a download URL
-       * Owner or active grantee: a presigned GET valid for a short time (never longer than the grant that allows it). disposition=attachment (default) or inline sets the Content-Disposition the store answers with. A pending asset answers 409 to its owner. Each call is recorded as asset.downloaded.
+       * Owner or active grantee: a presigned GET valid for a short time (never longer than the grant that allows it). disposition=attachment (default) or inline sets the Content-Disposition the store answers with. A pending asset answers 409 to its owner. A view-only grantee (no path that allows download) gets 403: it still sees the asset and its renditions. Each call is recorded as asset.downloaded.
        * `GET /api/v1/assets/{id}/download`
        */
       download: (id: string, query?: Query<"Assets_Download">, options?: CallOptions): Promise<S["DownloadResponse"]> =>

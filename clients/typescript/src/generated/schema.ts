@@ -185,7 +185,7 @@ export interface paths {
         };
         /**
          * Get a download URL
-         * @description Owner or active grantee: a presigned GET valid for a short time (never longer than the grant that allows it). disposition=attachment (default) or inline sets the Content-Disposition the store answers with. A pending asset answers 409 to its owner. Each call is recorded as asset.downloaded.
+         * @description Owner or active grantee: a presigned GET valid for a short time (never longer than the grant that allows it). disposition=attachment (default) or inline sets the Content-Disposition the store answers with. A pending asset answers 409 to its owner. A view-only grantee (no path that allows download) gets 403: it still sees the asset and its renditions. Each call is recorded as asset.downloaded.
          */
         get: operations["Assets_Download"];
         put?: never;
@@ -3132,6 +3132,24 @@ export interface operations {
                      *       "title": "Unauthorized",
                      *       "status": 401,
                      *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
                      */

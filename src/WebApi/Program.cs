@@ -81,6 +81,7 @@ api.MapLinkEndpoints();
 api.MapActivityEndpoints();
 api.MapAdminEndpoints();
 api.MapStorageEndpoints();
+api.MapTrashEndpoints();
 
 await app.RunAsync();
 

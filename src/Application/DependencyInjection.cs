@@ -42,6 +42,7 @@ using MediaVault.Application.Sharing.ListGrants;
 using MediaVault.Application.Sharing.ListLinks;
 using MediaVault.Application.Sharing.RevokeGrant;
 using MediaVault.Application.Sharing.RevokeLink;
+using MediaVault.Application.Trash.EnqueueOverduePurges;
 using MediaVault.Application.Trash.ListTrash;
 using MediaVault.Application.Trash.PurgeAsset;
 using MediaVault.Application.Trash.PurgeTrashedAsset;
@@ -72,6 +73,7 @@ public static class DependencyInjection
         services.AddScoped<RestoreAssetHandler>();
         services.AddScoped<PurgeAssetHandler>();
         services.AddScoped<PurgeTrashedAssetHandler>();
+        services.AddScoped<EnqueueOverduePurgesHandler>();
 
         services.AddScoped<RegisterHandler>();
         services.AddScoped<VerifyEmailHandler>();

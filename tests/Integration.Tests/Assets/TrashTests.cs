@@ -225,6 +225,31 @@ public sealed class TrashTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Purge_CrashedAfterItsObjectsWentWithItsJobDead_IsFinishedByTheSweeper()
+    {
+        var owner = await _api.OwnerAsync();
+        using var client = _api.ClientFor(owner.Value);
+        var asset = await UploadAsync(client, 1024);
+        var key = await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == asset).Select(a => a.StorageKey).SingleAsync());
+        (await client.DeleteAsync(AssetUrl(asset))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // What a purge that died between its two steps leaves, once its job has given up: the purge started two hours
+        // ago, the object is gone, the row and the used bytes are still there.
+        var started = DateTimeOffset.UtcNow.AddHours(-2);
+        await _api.WithDbAsync(db => db.Assets.Where(a => a.Id == asset).ExecuteUpdateAsync(s => s.SetProperty(a => a.PurgeAt, started)));
+        await _api.Services.GetRequiredService<IObjectStorage>().DeleteAsync(key, CancellationToken.None);
+        await _api.WithDbAsync(db => db.Set<Infrastructure.Jobs.Job>()
+            .Where(j => j.Kind == TrashJobs.PurgeKind && j.Payload.Contains(asset.Value.ToString()))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, Infrastructure.Jobs.JobStates.Dead)));
+
+        await EventuallyAsync(async () => !await _api.WithDbAsync(db => db.Assets.AnyAsync(a => a.Id == asset)));
+        (await _api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(0);
+        var purged = (await _api.ActivityAsync(asset)).Last();
+        purged.Action.ShouldBe("asset.purged");
+        purged.ActorId.ShouldBeNull();
+    }
+
+    [Test]
     public async Task Purge_AfterTheRetention_IsDoneByTheJobWithoutAnyRequest()
     {
         // Two seconds of retention.
@@ -249,6 +274,7 @@ public sealed class TrashTests(DatabaseProvider provider)
     {
         ["RateLimiting:PublicLinkPermitsPerMinute"] = "100000",
         ["Assets:PurgeRetrySeconds"] = "1",
+        ["Assets:SweepIntervalSeconds"] = "1",
         ["Jobs:PollIntervalMilliseconds"] = "100",
         ["Jobs:RetryBaseMilliseconds"] = "200",
         ["Jobs:RetryMaxSeconds"] = "1",

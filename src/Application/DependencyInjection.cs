@@ -57,6 +57,11 @@ using MediaVault.Application.Sharing.ListGrants;
 using MediaVault.Application.Sharing.ListLinks;
 using MediaVault.Application.Sharing.RevokeGrant;
 using MediaVault.Application.Sharing.RevokeLink;
+using MediaVault.Application.Trash.EnqueueOverduePurges;
+using MediaVault.Application.Trash.ListTrash;
+using MediaVault.Application.Trash.PurgeAsset;
+using MediaVault.Application.Trash.PurgeTrashedAsset;
+using MediaVault.Application.Trash.RestoreAsset;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Application;
@@ -82,6 +87,11 @@ public static class DependencyInjection
         services.AddScoped<GetRenditionHandler>();
         services.AddScoped<FindDuplicatesHandler>();
         services.AddScoped<ReconcileStorageHandler>();
+        services.AddScoped<ListTrashHandler>();
+        services.AddScoped<RestoreAssetHandler>();
+        services.AddScoped<PurgeAssetHandler>();
+        services.AddScoped<PurgeTrashedAssetHandler>();
+        services.AddScoped<EnqueueOverduePurgesHandler>();
 
         services.AddScoped<RegisterHandler>();
         services.AddScoped<VerifyEmailHandler>();

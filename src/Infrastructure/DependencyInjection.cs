@@ -151,8 +151,13 @@ public static class DependencyInjection
             UploadUrlTtl = TimeSpan.FromSeconds(Math.Max(1, storage.UploadUrlTtlSeconds)),
             DownloadUrlTtl = TimeSpan.FromSeconds(Math.Max(1, storage.DownloadUrlTtlSeconds)),
             UploadGracePeriod = TimeSpan.FromSeconds(Math.Max(0, assets.UploadGraceSeconds)),
+            TrashRetention = assets.TrashRetentionDays is >= 0 and <= 36_500
+                ? TimeSpan.FromDays(assets.TrashRetentionDays)
+                : throw new InvalidOperationException("Assets__TrashRetentionDays must be from 0 to 36500."),
+            PurgeRetryDelay = TimeSpan.FromSeconds(Math.Max(1, assets.PurgeRetrySeconds)),
         });
         services.AddHostedService<UploadSweeper>();
+        services.AddScoped<IJobHandler, TrashPurgeJobHandler>();
 
         var links = configuration.GetSection(LinksOptions.Section).Get<LinksOptions>() ?? new LinksOptions();
         if (links.MinPasswordLength is < 1 or > Application.Sharing.CreateLink.CreateLinkHandler.PasswordMaxLength)

@@ -95,6 +95,7 @@ api.MapLinkEndpoints();
 api.MapActivityEndpoints();
 api.MapAdminEndpoints();
 api.MapStorageEndpoints();
+api.MapTrashEndpoints();
 
 await app.RunAsync();
 

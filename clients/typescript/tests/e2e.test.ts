@@ -130,3 +130,33 @@ test("share through a group and through a collection: each path gives access on 
 
   assert.deepEqual(contract.violations, [], contract.violations.join("\n"));
 });
+
+test("delete moves an asset to the trash, where only its owner restores it exactly as it was or purges it", async () => {
+  const carol = await signUp("carol");
+  const dave = await signUp("dave");
+  const carolClient = createClient(through());
+  await carolClient.login(carol.email, carol.password);
+  const daveClient = createClient(through());
+  await daveClient.login(dave.email, dave.password);
+  const asset = await carolClient.uploadFile(randomBytes(64 * 1024), { fileName: "trash.png", contentType: "image/png" });
+  await carolClient.grants.create(asset.id, { granteeEmail: dave.email, role: "viewer" });
+
+  await carolClient.assets.delete(asset.id);
+  await assert.rejects(carolClient.assets.get(asset.id), isProblem(404, "not-found"));
+  await assert.rejects(daveClient.assets.get(asset.id), isProblem(404, "not-found"));
+  const trash = await carolClient.trash.list();
+  assert.deepEqual(trash.items.map((i) => i.id), [asset.id]);
+  assert.ok(Date.parse(trash.items[0].purgeAt) > Date.parse(trash.items[0].deletedAt));
+  await assert.rejects(daveClient.trash.restore(asset.id), isProblem(404, "not-found"));
+
+  const restored = await carolClient.trash.restore(asset.id);
+  assert.equal(restored.status, "ready");
+  assert.equal((await daveClient.assets.get(asset.id)).access.canView, true);
+
+  await carolClient.assets.delete(asset.id);
+  await carolClient.trash.purge(asset.id);
+  assert.deepEqual((await carolClient.trash.list()).items, []);
+  await assert.rejects(carolClient.trash.restore(asset.id), isProblem(404, "not-found"));
+
+  assert.deepEqual(contract.violations, [], contract.violations.join("\n"));
+});

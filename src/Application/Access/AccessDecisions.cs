@@ -7,9 +7,9 @@ using MediaVault.Domain.Users;
 namespace MediaVault.Application.Access;
 
 /// <summary>What the access rule needs to know of one stored asset, read without loading the aggregate.</summary>
-public sealed record AssetFactsRow(AssetId Id, UserId OwnerId, AssetStatus Status, AssetIntegrity Integrity, bool InheritsAccess)
+public sealed record AssetFactsRow(AssetId Id, UserId OwnerId, AssetStatus Status, AssetIntegrity Integrity, bool InheritsAccess, bool IsTrashed)
 {
-    public AssetAccessFacts ToFacts() => new(OwnerId, Status, Integrity, InheritsAccess);
+    public AssetAccessFacts ToFacts() => new(OwnerId, Status, Integrity, InheritsAccess, IsTrashed);
 }
 
 /// <summary>
@@ -32,7 +32,7 @@ public sealed class AccessDecisions(IQueryRunner queries, IAccessPaths paths)
         var facts = await queries.ListAsync(
             queries.Source<Asset>()
                 .Where(a => ids.Contains(a.Id))
-                .Select(a => new AssetFactsRow(a.Id, a.OwnerId, a.Status, a.Integrity, a.InheritsAccess)),
+                .Select(a => new AssetFactsRow(a.Id, a.OwnerId, a.Status, a.Integrity, a.InheritsAccess, a.DeletedAt != null)),
             cancellationToken);
         var active = await paths.ActivePathsAsync(person, [.. facts.Select(f => f.Id)], includePersonalGrants: true, now, cancellationToken);
         return facts.ToDictionary(f => f.Id, f => AccessPolicy.Decide(f.ToFacts(), person, active[f.Id]));

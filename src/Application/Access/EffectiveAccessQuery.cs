@@ -136,9 +136,11 @@ public static class EffectiveAccessQuery
         ArgumentNullException.ThrowIfNull(s);
         var grants = ActiveGrantsOf(s, person, now);
         var collections = ActiveCollectionGrantsOf(s, person, now).Select(g => g.CollectionId);
-        return a => a.OwnerId == person
+        // AccessPolicy.OwnedBy and ShareableState, spelled out: EF cannot inline one expression inside another.
+        return a => (a.OwnerId == person && a.DeletedAt == null)
             || (a.Status == AssetStatus.Ready
                 && a.Integrity != Domain.Assets.Media.AssetIntegrity.Mismatch
+                && a.DeletedAt == null
                 && (grants.Any(g => g.AssetId == a.Id)
                     || (a.InheritsAccess && s.Entries.Any(e => e.AssetId == a.Id && collections.Contains(e.CollectionId)))));
     }

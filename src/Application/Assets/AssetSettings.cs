@@ -26,6 +26,15 @@ public sealed record AssetSettings
     /// <summary>How long after its upload window a pending upload is kept before the sweeper purges it.</summary>
     public TimeSpan UploadGracePeriod { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long a deleted asset stays in the trash before it is purged (<c>Assets__TrashRetentionDays</c>, default 30).</summary>
+    public TimeSpan TrashRetention { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long after an owner's purge request its <c>asset.purge</c> job waits before it finishes a purge the request
+    /// could not (<c>Assets__PurgeRetrySeconds</c>, default 60); the request purges at once when it can.
+    /// </summary>
+    public TimeSpan PurgeRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The part size for a file of <paramref name="sizeBytes"/>: the configured one, at least 5 MiB, at most 10,000 parts.</summary>
     public long PartSizeFor(long sizeBytes)
     {

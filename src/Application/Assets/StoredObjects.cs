@@ -50,6 +50,21 @@ internal static partial class StoredObjects
         }
     }
 
+    /// <summary>
+    /// Deletes the staging, final and rendition objects of an asset whose row still exists (a purge): a failure of the
+    /// store throws, for the caller to retry before it removes the row; a missing object is not a failure.
+    /// </summary>
+    public static async Task RemoveOrThrowAsync(IObjectStorage storage, Asset asset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(asset);
+        string[] keys = [StorageKeys.StagingKeyOf(asset), asset.StorageKey, .. asset.Renditions.Select(r => Rendition.StorageKeyFor(asset.Id, r.Name))];
+        foreach (var key in keys)
+        {
+            await storage.DeleteAsync(key, cancellationToken);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The stored objects {Keys} could not all be removed; what is left is removed by the reconciliation")]
     private static partial void LogOrphan(ILogger logger, Exception exception, string keys);
 }

@@ -44,7 +44,7 @@ public static class VisibleAssets
         }
 
         IEnumerable<AccessPath> outside = [];
-        if (asset.OwnerId != caller && asset.Status == AssetStatus.Ready)
+        if (asset.OwnerId != caller && AccessPolicy.IsShareable(asset.AccessFacts))
         {
             outside = (await paths.ActivePathsAsync(caller, [asset.Id], includePersonalGrants: false, now, cancellationToken))[asset.Id];
         }

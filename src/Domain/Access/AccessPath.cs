@@ -35,8 +35,8 @@ public sealed record AccessPath(
     PathVia? Group = null,
     PathVia? Collection = null);
 
-/// <summary>What the rule needs to know of the asset itself.</summary>
-public sealed record AssetAccessFacts(Users.UserId OwnerId, Assets.AssetStatus Status, Assets.Media.AssetIntegrity Integrity, bool InheritsAccess);
+/// <summary>What the rule needs to know of the asset itself; a trashed asset is nobody's to see, its owner's included.</summary>
+public sealed record AssetAccessFacts(Users.UserId OwnerId, Assets.AssetStatus Status, Assets.Media.AssetIntegrity Integrity, bool InheritsAccess, bool IsTrashed = false);
 
 /// <summary>The decision for one person and one asset: the capabilities, and the paths they come from, strongest first.</summary>
 public sealed record AccessDecision(Capabilities Capabilities, IReadOnlyList<AccessPath> Paths);

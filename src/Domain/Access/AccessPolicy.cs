@@ -13,7 +13,9 @@ namespace MediaVault.Domain.Access;
 /// </summary>
 /// <remarks>
 /// Only the owner sees an asset that is pending, or whose stored bytes do not match the digest its owner declared
-/// (integrity mismatch; not even the owner downloads it). The person may download the original when the asset is
+/// (integrity mismatch; not even the owner downloads it). Nobody, the owner included, sees an asset in the trash: every
+/// path to it stops while it is there and works again once it is restored (the trash use cases find it by owner and
+/// state alone). The person may download the original when the asset is
 /// ready and at least one of the paths that give access allows it (the owner always may). Administrators are strangers
 /// to other people's assets. Single-asset calls, the batch check and the explanation call <see cref="Decide"/> with
 /// the active paths the database found; lists apply the same rule in SQL (Application's <c>EffectiveAccessQuery</c>)
@@ -26,6 +28,11 @@ public static class AccessPolicy
     {
         ArgumentNullException.ThrowIfNull(asset);
         ArgumentNullException.ThrowIfNull(activePaths);
+        if (asset.IsTrashed)
+        {
+            return new AccessDecision(Capabilities.None, []);
+        }
+
         var isOwner = asset.OwnerId == person;
         var isReady = asset.Status == AssetStatus.Ready && asset.Integrity != AssetIntegrity.Mismatch;
         if (!isOwner && !isReady)
@@ -66,10 +73,20 @@ public static class AccessPolicy
         return Decide(asset.AccessFacts, person, own).Capabilities;
     }
 
-    /// <summary>Assets the principal owns, pending ones included.</summary>
-    public static Expression<Func<Asset, bool>> OwnedBy(UserId principal) => asset => asset.OwnerId == principal;
+    /// <summary>Assets the principal owns and sees, pending ones included, trashed ones not.</summary>
+    public static Expression<Func<Asset, bool>> OwnedBy(UserId principal) => asset => asset.OwnerId == principal && asset.DeletedAt == null;
 
-    /// <summary>Assets other people may be given access to: ready, and not in doubt (the owner sees the rest alone).</summary>
+    /// <summary>
+    /// Assets other people may be given access to: ready, not in doubt and not in the trash (the owner sees pending and
+    /// mismatched ones alone; nobody sees trashed ones).
+    /// </summary>
     public static Expression<Func<Asset, bool>> ShareableState() =>
-        asset => asset.Status == AssetStatus.Ready && asset.Integrity != AssetIntegrity.Mismatch;
+        asset => asset.Status == AssetStatus.Ready && asset.Integrity != AssetIntegrity.Mismatch && asset.DeletedAt == null;
+
+    /// <summary><see cref="ShareableState"/> for one loaded asset: what an anonymous link holder may be shown.</summary>
+    public static bool IsShareable(AssetAccessFacts asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        return asset.Status == AssetStatus.Ready && asset.Integrity != AssetIntegrity.Mismatch && !asset.IsTrashed;
+    }
 }

@@ -13,7 +13,9 @@ namespace MediaVault.Domain.Assets;
 /// <summary>
 /// An image, video or audio file and everything said about it. It is private to its owner by default and is shared
 /// only through the grants it holds. Its life: registered <see cref="AssetStatus.Pending"/> while the bytes are
-/// uploaded, then <see cref="AssetStatus.Ready"/>; an upload never completed is abandoned, a ready asset is deleted.
+/// uploaded, then <see cref="AssetStatus.Ready"/>; an upload never completed is abandoned. Deleting a ready asset moves
+/// it to the trash (<see cref="DeletedAt"/>), where nobody, its owner included, sees it but under the trash, until it is
+/// restored or purged (at <see cref="PurgeAt"/> or on request); deleting a pending upload removes it at once.
 /// </summary>
 public sealed class Asset : AggregateRoot<AssetId>
 {
@@ -96,8 +98,20 @@ public sealed class Asset : AggregateRoot<AssetId>
     /// </summary>
     public bool InheritsAccess { get; private set; } = true;
 
+    /// <summary>When the asset was moved to the trash; <c>null</c> while it is not in the trash.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    /// <summary>
+    /// When a trashed asset is purged for good (its deletion plus the retention); once its purge is requested or has
+    /// started, the instant that happened. <c>null</c> while the asset is not in the trash.
+    /// </summary>
+    public DateTimeOffset? PurgeAt { get; private set; }
+
+    /// <summary>Whether the asset is in the trash (restorable or being purged).</summary>
+    public bool IsTrashed => DeletedAt is not null;
+
     /// <summary>What <see cref="AccessPolicy"/> needs to know of this asset.</summary>
-    public AssetAccessFacts AccessFacts => new(OwnerId, Status, Integrity, InheritsAccess);
+    public AssetAccessFacts AccessFacts => new(OwnerId, Status, Integrity, InheritsAccess, IsTrashed);
 
     /// <summary>The grants loaded with this asset (all of them, or only those a use case asked for).</summary>
     public IReadOnlyCollection<ShareGrant> Grants => _grants.AsReadOnly();
@@ -320,21 +334,67 @@ public sealed class Asset : AggregateRoot<AssetId>
         Raise(new AssetDownloaded(Id, actor, now));
     }
 
-    /// <summary>Deletes the asset: only its owner may. The owner's usage or reservation is given back.</summary>
-    public void Delete(Owner owner, Capabilities caller, DateTimeOffset now)
+    /// <summary>
+    /// Deletes the asset: only its owner may. A ready asset moves to the trash: nothing else changes (grants, links,
+    /// collection entries and the quota it uses stay as they are, so a restore brings everything back), and it is purged
+    /// after <paramref name="retention"/>. A pending upload has nothing to restore: its reservation is given back and
+    /// the caller removes the row and objects at once.
+    /// </summary>
+    public AssetDeletion Delete(Owner owner, Capabilities caller, TimeSpan retention, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(owner);
         CheckRule(new OnlyOwnerCanDeleteAsset(caller));
+        Raise(new AssetDeleted(Id, OwnerId, StorageKey, now));
         if (Status == AssetStatus.Ready)
         {
-            owner.ReleaseUsage(SizeBytes, now);
-        }
-        else
-        {
-            owner.ReleaseReservation(SizeBytes, now);
+            DeletedAt = now;
+            PurgeAt = now + retention;
+            return AssetDeletion.MovedToTrash;
         }
 
-        Raise(new AssetDeleted(Id, OwnerId, StorageKey, now));
+        owner.ReleaseReservation(SizeBytes, now);
+        return AssetDeletion.Removed;
+    }
+
+    /// <summary>Takes the asset out of the trash, exactly as it was: only its owner, and only before its purge is due.</summary>
+    public void Restore(UserId actor, DateTimeOffset now)
+    {
+        CheckRule(new OnlyOwnerManagesTrash(OwnerId, actor));
+        CheckRule(new AssetMustBeRestorable(DeletedAt, PurgeAt, now));
+        DeletedAt = null;
+        PurgeAt = null;
+        Raise(new AssetRestored(Id, actor, now));
+    }
+
+    /// <summary>The owner asks for the trashed asset to be purged now rather than after the retention.</summary>
+    public void RequestPurge(UserId actor, DateTimeOffset now)
+    {
+        CheckRule(new OnlyOwnerManagesTrash(OwnerId, actor));
+        CheckRule(new AssetMustBeRestorable(DeletedAt, PurgeAt, now));
+        PurgeAt = now;
+    }
+
+    /// <summary>
+    /// Marks the start of a due purge (before its objects are removed): from now on no restore can succeed, and a restore
+    /// decided from the state before this mark fails its save. Idempotent in effect: a purge retried starts again.
+    /// </summary>
+    public void StartPurge(DateTimeOffset now)
+    {
+        CheckRule(new PurgeMustBeDue(DeletedAt, PurgeAt, now));
+        PurgeAt = now;
+    }
+
+    /// <summary>
+    /// Purges a trashed asset whose purge is due, once its objects are gone: the bytes it used go back to the owner's
+    /// quota; the caller removes the row. <paramref name="actor"/> is the owner who asked for it, or <c>null</c> when the
+    /// retention ran out.
+    /// </summary>
+    public void Purge(Owner owner, UserId? actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        CheckRule(new PurgeMustBeDue(DeletedAt, PurgeAt, now));
+        owner.ReleaseUsage(SizeBytes, now);
+        Raise(new AssetPurged(Id, actor, StorageKey, now));
     }
 
     /// <summary>The grant on this asset to <paramref name="person"/> itself that is active now, if any (group grants aside).</summary>

@@ -1,5 +1,6 @@
 using MediaVault.Application.Assets.PurgeAbandonedUploads;
 using MediaVault.Application.Assets.ReconcileStorage;
+using MediaVault.Application.Trash.EnqueueOverduePurges;
 using MediaVault.Infrastructure.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,8 @@ namespace MediaVault.Infrastructure.Background;
 
 /// <summary>
 /// Runs <see cref="PurgeAbandonedUploadsHandler"/> every <c>Assets__SweepIntervalSeconds</c> (default 60; 0 turns the
-/// purge off), batch after batch until no abandoned upload is left, and <see cref="ReconcileStorageHandler"/> every
+/// purge off), batch after batch until no abandoned upload is left, then <see cref="EnqueueOverduePurgesHandler"/> (a
+/// trashed asset whose purge job gave up gets a new one), and <see cref="ReconcileStorageHandler"/> every
 /// <c>Assets__ReconcileIntervalSeconds</c> (default 21,600, six hours; 0 turns it off). A failed round is logged and
 /// retried on the next tick.
 /// </summary>
@@ -74,6 +76,14 @@ internal sealed partial class UploadSweeper(
                 }
             }
             while (purged == BatchSize && !stoppingToken.IsCancellationRequested);
+
+            await using var trashScope = scopes.CreateAsyncScope();
+            var requeued = await trashScope.ServiceProvider.GetRequiredService<EnqueueOverduePurgesHandler>()
+                .HandleAsync(new EnqueueOverduePurgesCommand(BatchSize), stoppingToken);
+            if (requeued > 0)
+            {
+                LogRequeued(logger, requeued);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -83,6 +93,9 @@ internal sealed partial class UploadSweeper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} abandoned uploads")]
     private static partial void LogPurged(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enqueued the purge of {Count} trashed assets whose purge was long overdue")]
+    private static partial void LogRequeued(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Purging abandoned uploads failed; trying again on the next round")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -122,6 +122,12 @@ public sealed class AssetsOptions
 
     /// <summary><c>Assets__UploadGraceSeconds</c>: how long after its upload window a pending upload is kept before it is purged.</summary>
     public int UploadGraceSeconds { get; set; } = 3600;
+
+    /// <summary><c>Assets__TrashRetentionDays</c>: how long a deleted asset stays in the trash before it is purged (fractions allowed).</summary>
+    public double TrashRetentionDays { get; set; } = 30;
+
+    /// <summary><c>Assets__PurgeRetrySeconds</c>: when the job of a purge the owner requested finishes what the request could not.</summary>
+    public int PurgeRetrySeconds { get; set; } = 60;
 }
 
 /// <summary><c>Links__MinPasswordLength</c>: the shortest password a public link may ask for (default 8).</summary>

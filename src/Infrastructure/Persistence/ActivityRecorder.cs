@@ -25,6 +25,8 @@ internal static class ActivityRecorder
             AssetDownloaded => ("asset.downloaded", new { }),
             AssetDeleted => ("asset.deleted", new { }),
             UploadAbandoned => ("asset.purged", new { }),
+            AssetRestored => ("asset.restored", new { }),
+            AssetPurged => ("asset.purged", new { }),
             GrantCreated e => ("grant.created", GrantDetails(e.GrantId, e.GranteeId, e.GroupId, e.Role, e.AllowDownload, e.ExpiresAt)),
             GrantUpdated e => ("grant.updated", GrantDetails(e.GrantId, e.GranteeId, e.GroupId, e.Role, e.AllowDownload, e.ExpiresAt)),
             GrantRevoked e => ("grant.revoked", new { GrantId = e.GrantId.Value, GranteeId = e.GranteeId?.Value, GroupId = e.GroupId?.Value }),

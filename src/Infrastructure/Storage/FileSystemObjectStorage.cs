@@ -247,8 +247,16 @@ public sealed class FileSystemObjectStorage : IObjectStorage
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathFor(key);
-        File.Delete(path);
-        File.Delete(path + MetadataSuffix);
+        try
+        {
+            File.Delete(path);
+            File.Delete(path + MetadataSuffix);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone, with its folder.
+        }
+
         return Task.CompletedTask;
     }
 

@@ -72,8 +72,13 @@ public static class AssetEndpoints
             .WithName("Assets_Delete")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Delete an asset")
-            .WithDescription("Owner only; any grantee gets 403. Its stored object, grants and links go with it, and its bytes go back to your quota.");
+            .WithSummary("Delete an asset (move it to the trash)")
+            .WithDescription(
+                "Owner only; any grantee gets 403. A ready asset moves to your trash: at once nobody, you included, sees "
+                + "it (404), lists drop it, and its grants, links and collection entries stop working until you restore it "
+                + "(POST /trash/{id}/restore). It still counts towards your quota until it is purged, "
+                + "Assets__TrashRetentionDays (30) after the deletion or on request (DELETE /trash/{id}). A pending upload "
+                + "is removed at once, with its reservation.");
 
         group.MapGet("/{id:guid}/download", Download)
             .WithName("Assets_Download")

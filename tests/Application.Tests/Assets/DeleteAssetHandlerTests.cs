@@ -3,9 +3,9 @@ using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets;
 using MediaVault.Application.Assets.DeleteAsset;
+using MediaVault.Application.Trash;
 using MediaVault.Application.Tests.TestSupport;
 using MediaVault.Domain.Assets;
-using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Owners;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -18,6 +18,7 @@ public sealed class DeleteAssetHandlerTests
     private readonly Mock<IRepository<Asset>> _assets = new();
     private readonly Mock<IReadRepository<Owner>> _owners = new();
     private readonly Mock<IObjectStorage> _storage = new();
+    private readonly Mock<IJobQueue> _jobs = new();
     private readonly List<string> _steps = [];
     private Owner _owner = null!;
     private Asset _asset = null!;
@@ -36,20 +37,18 @@ public sealed class DeleteAssetHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_OfReadyAsset_RemovesStagingFinalAndRenditionObjectsAfterTheRow()
+    public async Task HandleAsync_OfReadyAsset_MovesItToTheTrashWithItsPurgeJobAndTouchesNoObject()
     {
         _asset = TestData.AReadyAsset(_owner);
-        _asset.Renditions.ShouldNotBeEmpty();
 
         var result = await Handler().HandleAsync(new DeleteAssetCommand(_asset.Id.Value), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Ok);
-        _steps.ShouldBe([
-            "delete row",
-            $"delete {StorageKeys.StagingKeyOf(_asset)}",
-            $"delete {_asset.StorageKey}",
-            .. _asset.Renditions.Select(r => $"delete {Rendition.StorageKeyFor(_asset.Id, r.Name)}"),
-        ]);
+        _asset.IsTrashed.ShouldBeTrue();
+        _asset.PurgeAt.ShouldBe(_asset.DeletedAt + new AssetSettings().TrashRetention);
+        _steps.ShouldBeEmpty();
+        _jobs.Verify(j => j.Enqueue(It.Is<JobRequest>(r => r.Kind == TrashJobs.PurgeKind && r.NotBefore == _asset.PurgeAt)), Times.Once);
+        _assets.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -65,9 +64,9 @@ public sealed class DeleteAssetHandlerTests
     }
 
     [Test]
-    public async Task HandleAsync_WhenTheStoreFailsAfterTheCommit_StillSucceeds()
+    public async Task HandleAsync_WhenTheStoreFailsAfterThePendingUploadIsRemoved_StillSucceeds()
     {
-        _asset = TestData.AReadyAsset(_owner);
+        _asset = TestData.APendingAsset(_owner);
         _storage.Setup(s => s.DeleteAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("store down"));
 
         var result = await Handler().HandleAsync(new DeleteAssetCommand(_asset.Id.Value), CancellationToken.None);
@@ -77,6 +76,6 @@ public sealed class DeleteAssetHandlerTests
     }
 
     private DeleteAssetHandler Handler() =>
-        new(NoOtherPaths.Instance, _assets.Object, _owners.Object, Build.Ledger().Object, Build.UnitOfWork().Object, _storage.Object, TestData.CurrentUser(_owner.Id).Object,
+        new(NoOtherPaths.Instance, _assets.Object, _owners.Object, Build.Ledger().Object, Build.UnitOfWork().Object, _jobs.Object, new AssetSettings(), _storage.Object, TestData.CurrentUser(_owner.Id).Object,
             TestData.Clock(), NullLogger<DeleteAssetHandler>.Instance);
 }

@@ -181,7 +181,7 @@ public sealed class AccessPolicyTests
     [Test]
     public void Decide_WhenAPathClaimsOwnershipForANonOwner_GivesNothing()
     {
-        var facts = new AssetAccessFacts(UserId.New(), AssetStatus.Ready, AssetIntegrity.Verified, InheritsAccess: true);
+        var facts = new AssetAccessFacts(UserId.New(), AssetStatus.Ready, AssetIntegrity.Verified, InheritsAccess: true, IsTrashed: false);
 
         var capabilities = AccessPolicy.Decide(facts, UserId.New(), [new AccessPath(AccessPathKind.Grant, AccessRole.Owner, true)]).Capabilities;
 

@@ -1,4 +1,5 @@
 using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
 using MediaVault.Domain.Assets.Events;
 using MediaVault.Domain.Assets.Rules;
 using MediaVault.Domain.Tests.TestSupport;
@@ -9,17 +10,34 @@ namespace MediaVault.Domain.Tests.Assets;
 
 public sealed class DeleteTests
 {
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
     [Test]
-    public void Delete_WhenOwnerDeletesReadyAsset_GivesUsedBytesBack()
+    public void Delete_WhenOwnerDeletesReadyAsset_MovesItToTheTrashAndKeepsItsBytesUsed()
     {
         var owner = Given.AnOwner();
         var asset = Given.AReadyAsset(owner);
-        var availableBefore = owner.StorageAvailableBytes;
 
-        asset.Delete(owner, Given.OwnerCapabilities(asset), Given.Now);
+        var deletion = asset.Delete(owner, Given.OwnerCapabilities(asset), Retention, Given.Now);
 
-        owner.StorageUsedBytes.ShouldBe(0);
-        owner.StorageAvailableBytes.ShouldBe(availableBefore + asset.SizeBytes);
+        deletion.ShouldBe(AssetDeletion.MovedToTrash);
+        asset.DeletedAt.ShouldBe(Given.Now);
+        asset.PurgeAt.ShouldBe(Given.Now + Retention);
+        owner.StorageUsedBytes.ShouldBe(asset.SizeBytes);
+    }
+
+    [Test]
+    public void Delete_WhenOwnerDeletesReadyAsset_HidesItFromEveryoneItsOwnerIncluded()
+    {
+        var owner = Given.AnOwner();
+        var asset = Given.AReadyAsset(owner);
+        var grantee = Given.AGrantee(asset, AccessRole.Manager);
+
+        asset.Delete(owner, Given.OwnerCapabilities(asset), Retention, Given.Now);
+
+        Given.CapabilitiesOf(asset, owner.Id).ShouldBe(Capabilities.None);
+        Given.CapabilitiesOf(asset, grantee).ShouldBe(Capabilities.None);
+        AccessPolicy.IsShareable(asset.AccessFacts).ShouldBeFalse();
     }
 
     [Test]
@@ -28,8 +46,9 @@ public sealed class DeleteTests
         var owner = Given.AnOwner();
         var asset = Given.APendingAsset(owner);
 
-        asset.Delete(owner, Given.OwnerCapabilities(asset), Given.Now);
+        var deletion = asset.Delete(owner, Given.OwnerCapabilities(asset), Retention, Given.Now);
 
+        deletion.ShouldBe(AssetDeletion.Removed);
         owner.StorageReservedBytes.ShouldBe(0);
         owner.StorageUsedBytes.ShouldBe(0);
         owner.StorageAvailableBytes.ShouldBe(owner.StorageQuotaBytes);
@@ -41,7 +60,7 @@ public sealed class DeleteTests
         var owner = Given.AnOwner();
         var asset = Given.AReadyAsset(owner);
 
-        asset.Delete(owner, Given.OwnerCapabilities(asset), Given.Now);
+        asset.Delete(owner, Given.OwnerCapabilities(asset), Retention, Given.Now);
 
         var deleted = AssertRaised<AssetDeleted>(asset);
         deleted.AssetId.ShouldBe(asset.Id);
@@ -59,8 +78,9 @@ public sealed class DeleteTests
         var asset = Given.AReadyAsset(owner);
         var grantee = Given.AGrantee(asset, role);
 
-        AssertBrokenRule<OnlyOwnerCanDeleteAsset>(() => asset.Delete(owner, Given.CapabilitiesOf(asset, grantee), Given.Now));
+        AssertBrokenRule<OnlyOwnerCanDeleteAsset>(() => asset.Delete(owner, Given.CapabilitiesOf(asset, grantee), Retention, Given.Now));
         owner.StorageUsedBytes.ShouldBe(asset.SizeBytes);
+        asset.IsTrashed.ShouldBeFalse();
     }
 
     [Test]
@@ -69,6 +89,6 @@ public sealed class DeleteTests
         var owner = Given.AnOwner();
         var asset = Given.AReadyAsset(owner);
 
-        AssertBrokenRule<OnlyOwnerCanDeleteAsset>(() => asset.Delete(owner, Given.CapabilitiesOf(asset, UserId.New()), Given.Now));
+        AssertBrokenRule<OnlyOwnerCanDeleteAsset>(() => asset.Delete(owner, Given.CapabilitiesOf(asset, UserId.New()), Retention, Given.Now));
     }
 }

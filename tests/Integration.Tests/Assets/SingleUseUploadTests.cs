@@ -49,6 +49,7 @@ public sealed class SingleUseUploadTests(DatabaseProvider provider, StorageProvi
         var stagingKey = await Api.StagingKeyAsync(id);
         var finalKey = await Api.WithDbAsync(db => db.Assets.Where(a => a.Id == new AssetId(id)).Select(a => a.StorageKey).SingleAsync());
         (await client.DeleteAsync(new Uri($"/api/v1/assets/{id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.DeleteAsync(new Uri($"/api/v1/trash/{id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         using (var late = await Store.PutAsync(upload, Uploads.RandomBytes(2048)))
         {

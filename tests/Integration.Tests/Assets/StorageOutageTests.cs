@@ -42,7 +42,7 @@ public sealed class StorageOutageTests
     }
 
     [Test]
-    public async Task Delete_WhenTheStoreDoesNotAnswer_StillDeletesTheAssetAndReleasesItsBytes()
+    public async Task Delete_WhenTheStoreDoesNotAnswer_StillMovesTheAssetToTheTrash()
     {
         var owner = await _api.OwnerAsync();
         var asset = await _api.AssetAsync(owner);
@@ -50,7 +50,25 @@ public sealed class StorageOutageTests
 
         (await client.DeleteAsync(new Uri($"/api/v1/assets/{asset.Id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        (await _api.WithDbAsync(db => db.Assets.AnyAsync(a => a.Id == asset.Id))).ShouldBeFalse();
-        (await _api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(0);
+        await (await client.GetAsync(new Uri($"/api/v1/assets/{asset.Id}", UriKind.Relative))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await _api.WithDbAsync(db => db.Assets.SingleAsync(a => a.Id == asset.Id))).IsTrashed.ShouldBeTrue();
+        (await _api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(1234);
+    }
+
+    [Test]
+    public async Task Purge_WhenTheStoreDoesNotAnswer_Is204AndLeavesRowAndQuotaToItsJob()
+    {
+        var owner = await _api.OwnerAsync();
+        var asset = await _api.AssetAsync(owner);
+        using var client = _api.ClientFor(owner.Value);
+        (await client.DeleteAsync(new Uri($"/api/v1/assets/{asset.Id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await client.DeleteAsync(new Uri($"/api/v1/trash/{asset.Id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await _api.WithDbAsync(db => db.Assets.AnyAsync(a => a.Id == asset.Id))).ShouldBeTrue("the row goes only after its objects");
+        (await _api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(1234);
+        (await _api.WithDbAsync(db => db.Set<Infrastructure.Jobs.Job>().CountAsync(
+            j => j.Kind == Application.Trash.TrashJobs.PurgeKind && j.Payload.Contains(asset.Id.Value.ToString()) && j.State == Infrastructure.Jobs.JobStates.Waiting)))
+            .ShouldBeGreaterThanOrEqualTo(1);
     }
 }

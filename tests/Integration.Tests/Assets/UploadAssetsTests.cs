@@ -395,7 +395,7 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
     }
 
     [Test]
-    public async Task Delete_ByOwner_RemovesRowObjectAndUsage()
+    public async Task Delete_ByOwner_MovesToTheTrashAndPurge_RemovesRowObjectAndUsage()
     {
         var owner = await Api.OwnerAsync();
         var grantee = await Api.OwnerAsync();
@@ -407,6 +407,11 @@ public sealed class UploadAssetsTests(DatabaseProvider provider, StorageProvider
         (await client.DeleteAsync(new Uri($"/api/v1/assets/{id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         await (await client.GetAsync(new Uri($"/api/v1/assets/{id}", UriKind.Relative))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await Api.StoredObjectAsync(key)).ShouldNotBeNull();
+        (await Api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(4096);
+
+        (await client.DeleteAsync(new Uri($"/api/v1/trash/{id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
         (await Api.StoredObjectAsync(key)).ShouldBeNull();
         (await Api.OwnerStateAsync(owner)).StorageUsedBytes.ShouldBe(0);
         (await Api.WithDbAsync(db => db.Grants.CountAsync(g => g.AssetId == new AssetId(id)))).ShouldBe(0);

@@ -59,7 +59,8 @@ public readonly record struct Expectation(int Status, bool? Listed = null)
 /// <summary>
 /// One asset-scoped endpoint of the contract. <c>Path</c> names what the arrangement provides: <c>{id}</c> the asset,
 /// <c>{grantId}</c> a viewer grant of a third person, <c>{ownGrantId}</c> the caller's own grant, <c>{linkId}</c> and
-/// <c>{token}</c> a public link, <c>{ownerId}</c> the asset's owner.
+/// <c>{token}</c> a public link, <c>{ownerId}</c> the asset's owner; <c>{trashedId}</c> and <c>{trashedToken}</c> a second
+/// asset, shared and linked the same way, then moved to the trash.
 /// </summary>
 public sealed record MatrixRow(
     string Method,
@@ -112,6 +113,10 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/assets/access", """{"assetIds":["{id}"]}""", "check access in a batch (the invisible get role null)", SignedIn(200), []),
         Row("GET", "/api/v1/public/links/{token}", null, "see what a public link shows (a token is enough)", Everyone(200), []),
         Row("POST", "/api/v1/public/links/{token}/download", null, "download through a public link", Everyone(200), []),
+        Row("GET", "/api/v1/assets/{trashedId}", null, "see a trashed asset: nobody does, its owner included", Grantees(404), Hidden()),
+        Row("GET", "/api/v1/public/links/{trashedToken}", null, "see a public link of a trashed asset", Everyone(404), []),
+        Row("POST", "/api/v1/trash/{trashedId}/restore", null, "restore a trashed asset", Roles(200, 404, 404, 404), Hidden()),
+        Row("DELETE", "/api/v1/trash/{trashedId}", null, "purge a trashed asset now", Roles(204, 404, 404, 404), Hidden()),
     ];
 
     /// <summary>The applicable cells, row by row.</summary>

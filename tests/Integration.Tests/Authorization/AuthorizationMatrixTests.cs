@@ -83,8 +83,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         var bystander = new TestAccount(Domain.Users.UserId.New(), SeedAccounts.NewEmail("bystander"), "Bystander");
         var target = new TestAccount(Domain.Users.UserId.New(), SeedAccounts.NewEmail("target"), "Target");
         var token = LinkTokens.New();
+        var trashedToken = LinkTokens.New();
 
-        var (assetId, grants, bystanderGrant, linkId) = await _api.WithDbAsync(async db =>
+        var (assetId, grants, bystanderGrant, linkId, trashedId) = await _api.WithDbAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;
             foreach (var (actor, account) in people.Select(p => (p.Key, p.Value)).Append((Actor.Stranger, bystander)).Append((Actor.Stranger, target)))
@@ -116,13 +117,27 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             var link = ShareLink.Create(asset, owner.Id, ownerAccess, LinkTokens.Hash(token), null, null, null, now);
             db.Assets.Add(asset);
             db.Links.Add(link);
+
+            // A second asset shared the same way, then moved to the trash: nobody sees it, only its owner restores it.
+            var trashed = Asset.Register(
+                owner, FileName.Create("trashed.png"), ContentType.Create("image/png"), 1234, Seed.Quota, null, null, null, [], now.AddMinutes(15), now);
+            trashed.CompleteUpload(owner, AccessPolicy.Evaluate(trashed, owner.Id, now), 1234, "image/png", now);
+            var trashedAccess = AccessPolicy.Evaluate(trashed, owner.Id, now);
+            foreach (var actor in new[] { Actor.Manager, Actor.Editor, Actor.Viewer, Actor.DisabledUser })
+            {
+                trashed.ShareWith(owner.Id, trashedAccess, Grantee.OfPerson(people[actor].Id), AccessRole.Manager, true, null, now);
+            }
+
+            db.Links.Add(ShareLink.Create(trashed, owner.Id, trashedAccess, LinkTokens.Hash(trashedToken), null, null, null, now));
+            trashed.Delete(owner, trashedAccess, TimeSpan.FromDays(30), now);
+            db.Assets.Add(trashed);
             await db.SaveChangesAsync();
             await db.Grants.Where(g => g.Id == grants[Actor.ExpiredGrant])
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAt, now.AddSeconds(-1)));
-            return (asset.Id, grants, bystanderGrant, link.Id);
+            return (asset.Id, grants, bystanderGrant, link.Id, trashed.Id);
         });
 
-        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target.Email);
+        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target.Email, trashedId, trashedToken);
     }
 
     private static ApplicationUser User(TestAccount account, bool disabled, DateTimeOffset now) => new()
@@ -147,10 +162,14 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         GrantId BystanderGrant,
         LinkId LinkId,
         string Token,
-        string TargetEmail)
+        string TargetEmail,
+        AssetId TrashedId,
+        string TrashedToken)
     {
         public string Fill(string template, Actor actor) => template
             .Replace("{id}", AssetId.ToString(), StringComparison.Ordinal)
+            .Replace("{trashedId}", TrashedId.ToString(), StringComparison.Ordinal)
+            .Replace("{trashedToken}", TrashedToken, StringComparison.Ordinal)
             .Replace("{grantId}", BystanderGrant.ToString(), StringComparison.Ordinal)
             .Replace("{ownGrantId}", (OwnGrants.TryGetValue(actor, out var own) ? own : BystanderGrant).ToString(), StringComparison.Ordinal)
             .Replace("{linkId}", LinkId.ToString(), StringComparison.Ordinal)

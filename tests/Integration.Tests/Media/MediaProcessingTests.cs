@@ -267,15 +267,17 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
     }
 
     [Test]
-    public async Task Delete_OfAProcessedAsset_RemovesItsRenditionsFromTheStore()
+    public async Task PurgeFromTheTrash_OfAProcessedAsset_RemovesItsRenditionsFromTheStore()
     {
         var owner = await Api.AccountAsync();
         using var client = Api.ClientFor(owner.Value);
         var id = await UploadAsync(client, "gone.png", "image/png", TestMedia.TransparentPng(50, 50));
         await ProcessedAsync(client, id);
         (await Api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Thumbnail))).ShouldNotBeNull();
-
         (await client.DeleteAsync(Url($"/api/v1/assets/{id}"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Thumbnail))).ShouldNotBeNull("the trash keeps everything");
+
+        (await client.DeleteAsync(Url($"/api/v1/trash/{id}"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await Api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Thumbnail))).ShouldBeNull();
         (await Api.StoredObjectAsync(RenditionNames.StorageKeyFor(new AssetId(id), RenditionNames.Preview))).ShouldBeNull();

@@ -41,8 +41,8 @@ export function createOperations(transport: Transport) {
       get: (id: string, options?: CallOptions): Promise<S["AssetResponse"]> =>
         transport.request<S["AssetResponse"]>("GET", `/api/v1/assets/${encodeURIComponent(id)}`, { ...options }),
       /**
-       * Delete an asset
-       * Owner only; any grantee gets 403. Its stored object, grants and links go with it, and its bytes go back to your quota.
+       * Delete an asset (move it to the trash)
+       * Owner only; any grantee gets 403. A ready asset moves to your trash: at once nobody, you included, sees it (404), lists drop it, and its grants, links and collection entries stop working until you restore it (POST /trash/{id}/restore). It still counts towards your quota until it is purged, Assets__TrashRetentionDays (30) after the deletion or on request (DELETE /trash/{id}). A pending upload is removed at once, with its reservation.
        * `DELETE /api/v1/assets/{id}`
        */
       delete: (id: string, options?: CallOptions): Promise<void> =>
@@ -479,6 +479,34 @@ export function createOperations(transport: Transport) {
        */
       enableUser: (id: string, options?: CallOptions): Promise<void> =>
         transport.request<void>("POST", `/api/v1/admin/users/${encodeURIComponent(id)}/enable`, { ...options }),
+    },
+    trash: {
+      /**
+       * List your trashed assets
+       * Your deleted assets that are not yet purged, newest deletion first (deletedAt desc, id desc), keyset-paginated. Each says when it was deleted and when it will be purged for good (Assets__TrashRetentionDays after the deletion, 30 by default). A trashed asset still counts towards your quota; nobody, you included, sees it anywhere else.
+       * `GET /api/v1/trash`
+       */
+      list: (query?: Query<"Trash_List">, options?: CallOptions): Promise<S["PageResponseOfTrashedAssetResponse"]> =>
+        transport.request<S["PageResponseOfTrashedAssetResponse"]>("GET", `/api/v1/trash`, { query, ...options }),
+      /**
+       * Every item of {@link list}, page after page, as an async iterator.
+       */
+      iterate: (query?: Omit<Query<"Trash_List">, "cursor">, options?: CallOptions): AsyncIterableIterator<S["TrashedAssetResponse"]> =>
+        paginate<S["TrashedAssetResponse"]>((cursor) => this_.trash.list({ ...query, cursor }, options)),
+      /**
+       * Restore a trashed asset
+       * Owner only. The asset comes back exactly as before its deletion: its grants, links and collection entries work again. Not yours, not in the trash, or already being purged: 404. 409 when its purge started while the restore was decided.
+       * `POST /api/v1/trash/{id}/restore`
+       */
+      restore: (id: string, options?: CallOptions): Promise<S["AssetResponse"]> =>
+        transport.request<S["AssetResponse"]>("POST", `/api/v1/trash/${encodeURIComponent(id)}/restore`, { ...options }),
+      /**
+       * Purge a trashed asset now
+       * Owner only. The asset, its stored object and renditions are removed for good and its bytes go back to your quota; it cannot be restored afterwards. Should the object store not answer, the removal is finished in the background. Not yours or not in the trash: 404.
+       * `DELETE /api/v1/trash/{id}`
+       */
+      purge: (id: string, options?: CallOptions): Promise<void> =>
+        transport.request<void>("DELETE", `/api/v1/trash/${encodeURIComponent(id)}`, { ...options }),
     },
   };
   return this_;

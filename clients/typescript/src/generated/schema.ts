@@ -103,8 +103,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete an asset
-         * @description Owner only; any grantee gets 403. Its stored object, grants and links go with it, and its bytes go back to your quota.
+         * Delete an asset (move it to the trash)
+         * @description Owner only; any grantee gets 403. A ready asset moves to your trash: at once nobody, you included, sees it (404), lists drop it, and its grants, links and collection entries stop working until you restore it (POST /trash/{id}/restore). It still counts towards your quota until it is purged, Assets__TrashRetentionDays (30) after the deletion or on request (DELETE /trash/{id}). A pending upload is removed at once, with its reservation.
          */
         delete: operations["Assets_Delete"];
         options?: never;
@@ -836,6 +836,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your trashed assets
+         * @description Your deleted assets that are not yet purged, newest deletion first (deletedAt desc, id desc), keyset-paginated. Each says when it was deleted and when it will be purged for good (Assets__TrashRetentionDays after the deletion, 30 by default). A trashed asset still counts towards your quota; nobody, you included, sees it anywhere else.
+         */
+        get: operations["Trash_List"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trash/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Purge a trashed asset now
+         * @description Owner only. The asset, its stored object and renditions are removed for good and its bytes go back to your quota; it cannot be restored afterwards. Should the object store not answer, the removal is finished in the background. Not yours or not in the trash: 404.
+         */
+        delete: operations["Trash_Purge"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trash/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a trashed asset
+         * @description Owner only. The asset comes back exactly as before its deletion: its grants, links and collection entries work again. Not yours, not in the trash, or already being purged: 404. 409 when its purge started while the restore was decided.
+         */
+        post: operations["Trash_Restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1401,6 +1461,11 @@ export interface components {
             items: components["schemas"]["GroupResponse"][];
             nextCursor: string | null;
         };
+        /** @description One keyset page: pass nextCursor as cursor for the next; null on the last page. */
+        PageResponseOfTrashedAssetResponse: {
+            items: components["schemas"]["TrashedAssetResponse"][];
+            nextCursor: string | null;
+        };
         ProblemDetails: {
             detail?: string | null;
             instance?: string | null;
@@ -1476,6 +1541,30 @@ export interface components {
             expiresIn: number;
             refreshToken: string;
             tokenType: string;
+        };
+        /** @description An asset in your trash: what it was, when you deleted it and when it will be purged for good. */
+        TrashedAssetResponse: {
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deletedAt: string;
+            description: string | null;
+            fileName: string;
+            /** Format: guid */
+            id: string;
+            kind: components["schemas"]["AssetKind"];
+            /** Format: guid */
+            ownerId: string;
+            /** Format: date-time */
+            purgeAt: string;
+            sha256: string | null;
+            /** Format: int64 */
+            sizeBytes: number;
+            tags: string[];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         /**
          * @description New details; a field left out or null stays as it is. A blank description removes it; tags: [] removes
@@ -1593,6 +1682,7 @@ export type PageResponseOfAssetResponse = components['schemas']['PageResponseOfA
 export type PageResponseOfCollectionResponse = components['schemas']['PageResponseOfCollectionResponse'];
 export type PageResponseOfGroupMemberResponse = components['schemas']['PageResponseOfGroupMemberResponse'];
 export type PageResponseOfGroupResponse = components['schemas']['PageResponseOfGroupResponse'];
+export type PageResponseOfTrashedAssetResponse = components['schemas']['PageResponseOfTrashedAssetResponse'];
 export type ProblemDetails = components['schemas']['ProblemDetails'];
 export type PublicAssetResponse = components['schemas']['PublicAssetResponse'];
 export type PublicDownloadRequest = components['schemas']['PublicDownloadRequest'];
@@ -1604,6 +1694,7 @@ export type RenditionStatus = components['schemas']['RenditionStatus'];
 export type ResendVerificationRequest = components['schemas']['ResendVerificationRequest'];
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type TokenResponse = components['schemas']['TokenResponse'];
+export type TrashedAssetResponse = components['schemas']['TrashedAssetResponse'];
 export type UpdateAssetRequest = components['schemas']['UpdateAssetRequest'];
 export type UpdateCollectionRequest = components['schemas']['UpdateCollectionRequest'];
 export type UpdateGroupRequest = components['schemas']['UpdateGroupRequest'];
@@ -8168,6 +8259,279 @@ export interface operations {
                      *       "title": "Too Many Requests",
                      *       "status": 429,
                      *       "detail": "Retry after the number of seconds in Retry-After.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Trash_List: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0464ceea-ae62-4f6a-a7d9-15b9f1fcfe58",
+                     *           "ownerId": "3b75930a-04fc-4cb1-b65d-aaf51a0687ba",
+                     *           "title": "title",
+                     *           "description": "description",
+                     *           "fileName": "fileName",
+                     *           "contentType": "contentType",
+                     *           "kind": "image",
+                     *           "sizeBytes": 0,
+                     *           "sha256": "sha256",
+                     *           "tags": [
+                     *             ""
+                     *           ],
+                     *           "createdAt": "2026-12-06T16:13:01.5936593+00:00",
+                     *           "updatedAt": "2026-12-06T16:13:01.5936840+00:00",
+                     *           "deletedAt": "2026-12-06T16:13:01.5936880+00:00",
+                     *           "purgeAt": "2026-12-06T16:13:01.5936898+00:00"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "nextCursor"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageResponseOfTrashedAssetResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Trash_Purge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Trash_Restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11",
+                     *       "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "title": "Holiday",
+                     *       "description": "Two minutes at the beach",
+                     *       "fileName": "holiday.mp4",
+                     *       "contentType": "video/mp4",
+                     *       "kind": "video",
+                     *       "sizeBytes": 73400320,
+                     *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "status": "ready",
+                     *       "tags": [
+                     *         "beach",
+                     *         "2026"
+                     *       ],
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "updatedAt": "2026-12-01T09:32:00+00:00",
+                     *       "access": {
+                     *         "role": "owner",
+                     *         "canView": true,
+                     *         "canDownload": true,
+                     *         "canEdit": true,
+                     *         "canShare": true,
+                     *         "canDelete": true
+                     *       },
+                     *       "media": {
+                     *         "width": 1920,
+                     *         "height": 1080,
+                     *         "durationSeconds": 121.5,
+                     *         "codec": "h264"
+                     *       },
+                     *       "renditions": [
+                     *         {
+                     *           "name": "thumbnail",
+                     *           "status": "ready",
+                     *           "contentType": "image/webp",
+                     *           "width": 256,
+                     *           "height": 144
+                     *         },
+                     *         {
+                     *           "name": "preview",
+                     *           "status": "ready",
+                     *           "contentType": "image/webp",
+                     *           "width": 1280,
+                     *           "height": 720
+                     *         }
+                     *       ],
+                     *       "integrity": "verified",
+                     *       "inheritsAccess": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssetResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (for example an upload not complete, or the storage quota). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The upload is not complete: the stored object is missing.",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
                      */

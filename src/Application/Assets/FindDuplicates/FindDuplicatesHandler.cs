@@ -2,7 +2,7 @@ using Ardalis.Result;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Common;
 using MediaVault.Domain.Assets;
-using MediaVault.Domain.Assets.Media;
+using MediaVault.Domain.Access;
 
 namespace MediaVault.Application.Assets.FindDuplicates;
 
@@ -52,10 +52,9 @@ public sealed class FindDuplicatesHandler(IQueryRunner queries, ICurrentUser cur
         var wanted = digests.Distinct(StringComparer.Ordinal).ToList();
         var rows = await queries.ListAsync<Asset, DuplicateRow>(
             assets => assets
-                .Where(a => a.OwnerId == caller
-                    && a.Status == AssetStatus.Ready
-                    && a.Integrity != AssetIntegrity.Mismatch
-                    && a.Sha256 != null
+                .Where(AccessPolicy.OwnedBy(caller))
+                .Where(AccessPolicy.ShareableState())
+                .Where(a => a.Sha256 != null
                     && wanted.Contains(a.Sha256))
                 .OrderBy(a => a.CreatedAt)
                 .ThenBy(a => a.Id)

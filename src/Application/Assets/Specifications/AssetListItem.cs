@@ -38,7 +38,8 @@ public sealed record AssetListItem(
     List<RenditionDto>? Renditions = null)
 {
     public AccessDecision Decide(UserId caller) => AccessPolicy.Decide(
-        new AssetAccessFacts(OwnerId, Status, Integrity, InheritsAccess),
+        // A list never holds a trashed asset: its arms read through AccessPolicy.OwnedBy and ShareableState.
+        new AssetAccessFacts(OwnerId, Status, Integrity, InheritsAccess, IsTrashed: false),
         caller,
         AccessSummary.Paths(GrantRank, GrantAllowsDownload, InheritedRank, InheritedAllowsDownload));
 

@@ -3,7 +3,7 @@ using Ardalis.Specification;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Sharing.Specifications;
 using MediaVault.Domain.Assets;
-using MediaVault.Domain.Assets.Media;
+using MediaVault.Domain.Access;
 using MediaVault.Domain.Sharing;
 
 namespace MediaVault.Application.Sharing.GetPublicLink;
@@ -51,7 +51,7 @@ internal static class PublicLinks
         }
 
         var asset = await assets.FirstOrDefaultAsync(new AssetByIdSpec(link.AssetId), cancellationToken);
-        // A mismatched asset is its owner's alone (AccessPolicy): a link to it shows nothing.
-        return asset is { Status: AssetStatus.Ready } && asset.Integrity != AssetIntegrity.Mismatch ? (link, asset) : null;
+        // A pending, mismatched or trashed asset is nobody's to be shown (AccessPolicy): a link to it shows nothing.
+        return asset is not null && AccessPolicy.IsShareable(asset.AccessFacts) ? (link, asset) : null;
     }
 }

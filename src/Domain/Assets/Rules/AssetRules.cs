@@ -111,3 +111,27 @@ public sealed class OnlyReadyAssetIsProcessed(AssetStatus status) : IBusinessRul
 
     public string Message => "Only a ready asset's stored bytes are processed.";
 }
+
+/// <summary>Only the owner restores a trashed asset or asks for its purge.</summary>
+public sealed class OnlyOwnerManagesTrash(Users.UserId ownerId, Users.UserId actor) : IBusinessRule
+{
+    public bool IsBroken() => ownerId != actor;
+
+    public string Message => "Only the owner restores or purges a trashed asset.";
+}
+
+/// <summary>An asset is restored (or its purge requested) only while it is in the trash and its purge is not yet due.</summary>
+public sealed class AssetMustBeRestorable(DateTimeOffset? deletedAt, DateTimeOffset? purgeAt, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => deletedAt is null || purgeAt is not { } due || due <= now;
+
+    public string Message => "Only an asset in the trash whose purge is not due is restored or purged on request.";
+}
+
+/// <summary>An asset is purged only from the trash, once its purge is due (retention over, or requested).</summary>
+public sealed class PurgeMustBeDue(DateTimeOffset? deletedAt, DateTimeOffset? purgeAt, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => deletedAt is null || purgeAt is not { } due || due > now;
+
+    public string Message => "Only a trashed asset whose purge is due is purged.";
+}

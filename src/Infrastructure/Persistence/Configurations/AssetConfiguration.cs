@@ -25,6 +25,10 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         // Every change is conditional on the status it was decided from: of two completes (or a complete and a delete)
         // of one upload, one finds the row changed and rolls back before its quota movement commits (ADR-053).
         builder.Property(a => a.Status).IsConcurrencyToken();
+        // A purge saves its start on PurgeAt before it removes the objects: a restore decided before that finds the row
+        // changed and fails, so no asset comes back without its bytes (ADR-075).
+        builder.Property(a => a.PurgeAt).IsConcurrencyToken();
+        builder.Ignore(a => a.IsTrashed);
 
         // Rows written before media processing existed are unverified; a default keeps the migration honest about them.
         builder.Property(a => a.Integrity).HasDefaultValue(AssetIntegrity.Unverified).HasSentinel(AssetIntegrity.Unverified);
@@ -68,5 +72,9 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasIndex(a => new { a.OwnerId, a.Sha256 });
         // Serves the sweeper: pending uploads whose window has passed.
         builder.HasIndex(a => new { a.Status, a.UploadExpiresAt });
+        // Serves GET /trash: an owner's trashed assets, newest deletion first.
+        builder.HasIndex(a => new { a.OwnerId, a.DeletedAt, a.Id }).IsDescending(false, true, true);
+        // Serves the sweeper's check for trashed assets whose purge is due.
+        builder.HasIndex(a => a.PurgeAt);
     }
 }

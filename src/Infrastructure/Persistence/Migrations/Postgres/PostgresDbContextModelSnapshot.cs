@@ -112,6 +112,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -158,6 +161,10 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("PurgeAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -189,6 +196,8 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PurgeAt");
+
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending();
 
@@ -197,6 +206,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "UploadExpiresAt");
 
                     b.HasIndex("OwnerId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.HasIndex("OwnerId", "DeletedAt", "Id")
                         .IsDescending(false, true, true);
 
                     b.ToTable("assets", (string)null);

@@ -107,6 +107,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -153,6 +156,10 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PurgeAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -184,6 +191,8 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PurgeAt");
+
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending();
 
@@ -192,6 +201,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "UploadExpiresAt");
 
                     b.HasIndex("OwnerId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.HasIndex("OwnerId", "DeletedAt", "Id")
                         .IsDescending(false, true, true);
 
                     b.ToTable("assets", (string)null);

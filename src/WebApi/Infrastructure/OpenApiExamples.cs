@@ -88,6 +88,13 @@ internal static class OpenApiExamples
                 new AssetAccessResponse(OtherAssetId, new AccessResponse(null, false, false, false, false, false)),
             ]),
         [typeof(AssetResponse)] = Asset,
+        [typeof(PageResponse<TrashedAssetResponse>)] = new PageResponse<TrashedAssetResponse>(
+            [
+                new TrashedAssetResponse(
+                    AssetId, OwnerId, "Holiday", "Two minutes at the beach", "holiday.mp4", "video/mp4", AssetKind.Video, 73_400_320,
+                    Sha256, ["beach", "2026"], Created, Created.AddMinutes(2), Created.AddDays(1), Created.AddDays(31)),
+            ],
+            null),
         [typeof(PageResponse<AssetResponse>)] = new PageResponse<AssetResponse>([Asset], "eyJjIjoiMjAyNi0xMi0wMVQwOTozMDowMFoifQ"),
         [typeof(DownloadResponse)] = new DownloadResponse(new Uri($"{Storage}?{Signature}"), Created.AddMinutes(5)),
         [typeof(FindDuplicatesRequest)] = new FindDuplicatesRequest([Sha256]),

@@ -8289,25 +8289,26 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "0464ceea-ae62-4f6a-a7d9-15b9f1fcfe58",
-                     *           "ownerId": "3b75930a-04fc-4cb1-b65d-aaf51a0687ba",
-                     *           "title": "title",
-                     *           "description": "description",
-                     *           "fileName": "fileName",
-                     *           "contentType": "contentType",
-                     *           "kind": "image",
-                     *           "sizeBytes": 0,
-                     *           "sha256": "sha256",
+                     *           "id": "0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11",
+                     *           "ownerId": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *           "title": "Holiday",
+                     *           "description": "Two minutes at the beach",
+                     *           "fileName": "holiday.mp4",
+                     *           "contentType": "video/mp4",
+                     *           "kind": "video",
+                     *           "sizeBytes": 73400320,
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *           "tags": [
-                     *             ""
+                     *             "beach",
+                     *             "2026"
                      *           ],
-                     *           "createdAt": "2026-12-06T16:13:01.5936593+00:00",
-                     *           "updatedAt": "2026-12-06T16:13:01.5936840+00:00",
-                     *           "deletedAt": "2026-12-06T16:13:01.5936880+00:00",
-                     *           "purgeAt": "2026-12-06T16:13:01.5936898+00:00"
+                     *           "createdAt": "2026-12-01T09:30:00+00:00",
+                     *           "updatedAt": "2026-12-01T09:32:00+00:00",
+                     *           "deletedAt": "2026-12-02T09:30:00+00:00",
+                     *           "purgeAt": "2027-01-01T09:30:00+00:00"
                      *         }
                      *       ],
-                     *       "nextCursor": "nextCursor"
+                     *       "nextCursor": null
                      *     }
                      */
                     "application/json": components["schemas"]["PageResponseOfTrashedAssetResponse"];

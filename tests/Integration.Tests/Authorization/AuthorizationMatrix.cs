@@ -35,6 +35,30 @@ public enum Actor
 
     /// <summary>A signed-in administrator without a grant: to content, administrators are strangers.</summary>
     Admin,
+
+    /// <summary>A plain member of a group that holds an active editor grant on the asset.</summary>
+    GroupMember,
+
+    /// <summary>An admin of a group that holds an active viewer grant on the asset: running a group gives no more on its assets.</summary>
+    GroupAdmin,
+
+    /// <summary>Was a member of a group that holds an active manager grant on the asset, and was removed from it.</summary>
+    RemovedMember,
+
+    /// <summary>Holds an active viewer grant on a collection that contains the asset.</summary>
+    CollectionViewer,
+
+    /// <summary>Holds an active editor grant on a collection that contains the asset.</summary>
+    CollectionEditor,
+
+    /// <summary>Holds an active manager grant on a collection that contains the asset.</summary>
+    CollectionManager,
+
+    /// <summary>Holds an active manager grant on a collection that contains the asset, but the asset does not inherit access.</summary>
+    OptedOut,
+
+    /// <summary>Holds an active viewer grant that does not allow download (view-only sharing).</summary>
+    ViewOnly,
 }
 
 /// <summary>What one cell expects: an HTTP status, or for list rows 200 with the asset listed or not; or nothing (not applicable).</summary>
@@ -90,7 +114,7 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/assets?scope=owned&limit=100", null, "the asset is in your own list", Listing(owner: true, grantees: false), HiddenFromLists()),
         Row("PATCH", "/api/v1/assets/{id}", """{"title":"Renamed"}""", "edit the details", Roles(200, 200, 200, 403), Hidden()),
         Row("DELETE", "/api/v1/assets/{id}", null, "delete the asset", Roles(204, 403, 403, 403), Hidden()),
-        Row("GET", "/api/v1/assets/{id}/download", null, "get a download URL", Grantees(200), Hidden()),
+        Row("GET", "/api/v1/assets/{id}/download", null, "get a download URL (not view-only)", Roles(200, 200, 200, 200, viewOnly: 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/renditions/thumbnail", null, "get a rendition URL (view-only included)", Grantees(200), Hidden()),
         Row("POST", "/api/v1/assets/{id}/complete", "{}", "complete the upload (again: idempotent)", Roles(200, 403, 403, 403), Hidden()),
         Row("POST", "/api/v1/assets/{id}/grants", """{"granteeEmail":"{targetEmail}","role":"viewer"}""", "share with a person", Roles(201, 201, 403, 403), Hidden()),
@@ -127,6 +151,9 @@ public static class AuthorizationMatrix
         text.AppendLine("real host on SQLite and PostgreSQL, each cell on a freshly arranged ready asset, so this page cannot");
         text.AppendLine("drift from what the API does. The rules behind it: invisible is `404` (exactly like a missing asset),");
         text.AppendLine("`403` only when the caller sees the asset but its role forbids the action, `401` without a valid token.");
+        text.AppendLine("Roles follow the contract's effective-access rule: the strongest of ownership, a grant to the person, a");
+        text.AppendLine("grant to one of its groups, and a grant on a collection that contains the asset (the same role, inherited)");
+        text.AppendLine("unless the asset has `inheritsAccess: false`; downloading also needs a path that allows it.");
         text.AppendLine();
         text.AppendLine("Callers:");
         text.AppendLine();
@@ -158,7 +185,8 @@ public static class AuthorizationMatrix
 
         text.AppendLine();
         text.AppendLine("`listed` / `not listed`: `200`, with the asset in the list or not. `—`: not applicable (the caller holds no");
-        text.AppendLine("grant of its own to leave).");
+        text.AppendLine("grant of its own on the asset to leave; a group's or a collection's grant is left through the group or the");
+        text.AppendLine("collection).");
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
@@ -167,6 +195,14 @@ public static class AuthorizationMatrix
         Actor.ExpiredGrant => "expired grant",
         Actor.RevokedGrant => "revoked grant",
         Actor.DisabledUser => "disabled user",
+        Actor.GroupMember => "group member",
+        Actor.GroupAdmin => "group admin",
+        Actor.RemovedMember => "removed member",
+        Actor.CollectionViewer => "collection viewer",
+        Actor.CollectionEditor => "collection editor",
+        Actor.CollectionManager => "collection manager",
+        Actor.OptedOut => "opted-out grantee",
+        Actor.ViewOnly => "view-only grantee",
         _ => actor.ToString().ToLowerInvariant(),
     };
 
@@ -182,6 +218,14 @@ public static class AuthorizationMatrix
         Actor.Anonymous => "no access token.",
         Actor.DisabledUser => "holds an active manager grant, but the account was disabled after its token was issued.",
         Actor.Admin => "signed in with the `admin` role, no grant: administrators manage accounts, not content.",
+        Actor.GroupMember => "a plain member of a group that holds an active editor grant on the asset (no grant of its own).",
+        Actor.GroupAdmin => "an admin of a group that holds an active viewer grant on the asset: running the group adds nothing on its assets.",
+        Actor.RemovedMember => "was a member of a group that holds an active manager grant on the asset, and was removed from the group.",
+        Actor.CollectionViewer => "holds an active viewer grant on a collection that contains the asset (the role is inherited on the asset).",
+        Actor.CollectionEditor => "holds an active editor grant on a collection that contains the asset.",
+        Actor.CollectionManager => "holds an active manager grant on a collection that contains the asset.",
+        Actor.OptedOut => "holds an active manager grant on a collection that contains the asset, but the asset has `inheritsAccess: false` (no other path).",
+        Actor.ViewOnly => "holds an active viewer grant with `allowDownload: false`: sees the asset and its renditions, no download.",
         _ => throw new ArgumentOutOfRangeException(nameof(actor)),
     };
 
@@ -203,12 +247,22 @@ public static class AuthorizationMatrix
         return new MatrixRow(method, path, body, meaning, expected);
     }
 
-    private static Dictionary<Actor, Expectation> Roles(int owner, int manager, int editor, int viewer) => new()
+    /// <summary>
+    /// Those who see the asset, by the role the effective-access rule gives them: a group grant or a collection grant
+    /// gives its own role on the asset; the view-only grantee is a viewer unless <paramref name="viewOnly"/> says otherwise.
+    /// </summary>
+    private static Dictionary<Actor, Expectation> Roles(int owner, int manager, int editor, int viewer, int? viewOnly = null) => new()
     {
         [Actor.Owner] = Expectation.Code(owner),
         [Actor.Manager] = Expectation.Code(manager),
         [Actor.Editor] = Expectation.Code(editor),
         [Actor.Viewer] = Expectation.Code(viewer),
+        [Actor.GroupMember] = Expectation.Code(editor),
+        [Actor.GroupAdmin] = Expectation.Code(viewer),
+        [Actor.CollectionViewer] = Expectation.Code(viewer),
+        [Actor.CollectionEditor] = Expectation.Code(editor),
+        [Actor.CollectionManager] = Expectation.Code(manager),
+        [Actor.ViewOnly] = Expectation.Code(viewOnly ?? viewer),
         [Actor.DisabledUser] = Expectation.Code(401),
         [Actor.Anonymous] = Expectation.Code(401),
     };
@@ -222,6 +276,8 @@ public static class AuthorizationMatrix
         [Actor.RevokedGrant] = Expectation.Code(404),
         [Actor.Stranger] = Expectation.Code(404),
         [Actor.Admin] = Expectation.Code(404),
+        [Actor.RemovedMember] = Expectation.Code(404),
+        [Actor.OptedOut] = Expectation.Code(404),
     };
 
     private static Dictionary<Actor, Expectation> Listing(bool owner, bool grantees) => new()
@@ -230,6 +286,12 @@ public static class AuthorizationMatrix
         [Actor.Manager] = Expectation.IsListed(grantees),
         [Actor.Editor] = Expectation.IsListed(grantees),
         [Actor.Viewer] = Expectation.IsListed(grantees),
+        [Actor.GroupMember] = Expectation.IsListed(grantees),
+        [Actor.GroupAdmin] = Expectation.IsListed(grantees),
+        [Actor.CollectionViewer] = Expectation.IsListed(grantees),
+        [Actor.CollectionEditor] = Expectation.IsListed(grantees),
+        [Actor.CollectionManager] = Expectation.IsListed(grantees),
+        [Actor.ViewOnly] = Expectation.IsListed(grantees),
         [Actor.DisabledUser] = Expectation.Code(401),
         [Actor.Anonymous] = Expectation.Code(401),
     };
@@ -240,9 +302,14 @@ public static class AuthorizationMatrix
         [Actor.RevokedGrant] = Expectation.IsListed(false),
         [Actor.Stranger] = Expectation.IsListed(false),
         [Actor.Admin] = Expectation.IsListed(false),
+        [Actor.RemovedMember] = Expectation.IsListed(false),
+        [Actor.OptedOut] = Expectation.IsListed(false),
     };
 
-    /// <summary>Each grantee revokes its own grant; an expired or revoked grant is of an asset the caller no longer sees.</summary>
+    /// <summary>
+    /// Each grantee revokes its own grant; an expired or revoked grant is of an asset the caller no longer sees. Access
+    /// through a group or a collection is no grant of the caller's own on the asset: there is nothing to leave here.
+    /// </summary>
     private static Dictionary<Actor, Expectation> Leave() => new()
     {
         [Actor.Owner] = Expectation.NotApplicable,
@@ -255,6 +322,14 @@ public static class AuthorizationMatrix
         [Actor.Anonymous] = Expectation.Code(401),
         [Actor.DisabledUser] = Expectation.Code(401),
         [Actor.Admin] = Expectation.NotApplicable,
+        [Actor.GroupMember] = Expectation.NotApplicable,
+        [Actor.GroupAdmin] = Expectation.NotApplicable,
+        [Actor.RemovedMember] = Expectation.NotApplicable,
+        [Actor.CollectionViewer] = Expectation.NotApplicable,
+        [Actor.CollectionEditor] = Expectation.NotApplicable,
+        [Actor.CollectionManager] = Expectation.NotApplicable,
+        [Actor.OptedOut] = Expectation.NotApplicable,
+        [Actor.ViewOnly] = Expectation.Code(204),
     };
 
     /// <summary>Public links ask for no token: whoever holds the link's token gets the same answer.</summary>

@@ -5,6 +5,8 @@ using MediaVault.Application.Sharing;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Assets.Media;
+using MediaVault.Domain.Collections;
+using MediaVault.Domain.Groups;
 using MediaVault.Domain.Owners;
 using MediaVault.Domain.Sharing;
 using MediaVault.Infrastructure.Configuration;
@@ -17,8 +19,11 @@ namespace MediaVault.Integration.Tests.Authorization;
 
 /// <summary>
 /// Executes every cell of <see cref="AuthorizationMatrix"/> against the real host: for each cell a fresh ready asset
-/// with an owner, a manager, an editor, a viewer, an expired and a revoked (manager) grant, a disabled manager, a
-/// bystander holding a viewer grant, a public link, and strangers; then the one request, compared to the exact status.
+/// with an owner, a manager, an editor, a viewer, a view-only viewer, an expired and a revoked (manager) grant, a
+/// disabled manager, a bystander holding a viewer grant, a public link, strangers, three groups holding grants on it
+/// (an editor group with a member, a viewer group with an admin, a manager group whose member was removed) and a
+/// collection containing it with viewer, editor and manager grants (for the opted-out caller's cells the asset does not
+/// inherit access); then the one request, compared to the exact status.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
@@ -43,7 +48,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
     {
         var row = AuthorizationMatrix.Rows[rowIndex];
         var expected = row.Expected[actor];
-        var arranged = await ArrangeAsync();
+        var arranged = await ArrangeAsync(actor);
         using var client = _api.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(arranged.Fill(row.Path, actor), UriKind.Relative));
         if (row.Body is { } body)
@@ -75,8 +80,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         return json.RootElement.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == assetId.Value);
     }
 
-    /// <summary>Everything a cell needs, arranged in one unit of work through the domain.</summary>
-    private async Task<Arrangement> ArrangeAsync()
+    /// <summary>Everything a cell needs, arranged through the domain (a few saves: groups exist before grants name them).</summary>
+    private async Task<Arrangement> ArrangeAsync(Actor caller)
     {
         var people = Enum.GetValues<Actor>().Where(a => a != Actor.Anonymous)
             .ToDictionary(a => a, a => new TestAccount(Domain.Users.UserId.New(), SeedAccounts.NewEmail(a.ToString().ToLowerInvariant()), a.ToString()));
@@ -95,6 +100,22 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
 
             await db.SaveChangesAsync();
             var owner = await db.Owners.SingleAsync(o => o.Id == people[Actor.Owner].Id);
+            var groups = new Dictionary<Actor, (Group Group, AccessRole Role)>();
+            foreach (var (actor, memberRole, role) in new[]
+            {
+                (Actor.GroupMember, GroupRole.Member, AccessRole.Editor),
+                (Actor.GroupAdmin, GroupRole.Admin, AccessRole.Viewer),
+                (Actor.RemovedMember, GroupRole.Member, AccessRole.Manager),
+            })
+            {
+                var group = Group.Create($"Matrix {AuthorizationMatrix.ColumnName(actor)}s", null, owner.Id, now);
+                group.AddMember(owner.Id, people[actor].Id, memberRole, now);
+                db.Set<Group>().Add(group);
+                groups[actor] = (group, role);
+            }
+
+            await db.SaveChangesAsync();
+
             var asset = Asset.Register(
                 owner, FileName.Create("matrix.png"), ContentType.Create("image/png"), 1234, Seed.Quota, null, null, null, [], now.AddMinutes(15), now);
             var ownerAccess = AccessPolicy.Evaluate(asset, owner.Id, now);
@@ -106,16 +127,45 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             {
                 (Actor.Manager, AccessRole.Manager), (Actor.Editor, AccessRole.Editor), (Actor.Viewer, AccessRole.Viewer),
                 (Actor.ExpiredGrant, AccessRole.Manager), (Actor.RevokedGrant, AccessRole.Manager), (Actor.DisabledUser, AccessRole.Manager),
+                (Actor.ViewOnly, AccessRole.Viewer),
             })
             {
-                grants[actor] = asset.ShareWith(owner.Id, ownerAccess, Grantee.OfPerson(people[actor].Id), role, true, actor == Actor.ExpiredGrant ? now.AddDays(1) : null, now).Id;
+                grants[actor] = asset.ShareWith(
+                    owner.Id, ownerAccess, Grantee.OfPerson(people[actor].Id), role, allowDownload: actor != Actor.ViewOnly,
+                    actor == Actor.ExpiredGrant ? now.AddDays(1) : null, now).Id;
             }
 
             asset.RevokeGrant(owner.Id, ownerAccess, grants[Actor.RevokedGrant], now);
             var bystanderGrant = asset.ShareWith(owner.Id, ownerAccess, Grantee.OfPerson(bystander.Id), AccessRole.Viewer, true, null, now).Id;
+            foreach (var (group, role) in groups.Values)
+            {
+                asset.ShareWith(owner.Id, ownerAccess, Grantee.OfGroup(group.Id), role, true, null, now);
+            }
+
+            if (caller == Actor.OptedOut)
+            {
+                asset.ChangeInheritance(owner.Id, ownerAccess, inheritsAccess: false, now);
+            }
+
             var link = ShareLink.Create(asset, owner.Id, ownerAccess, LinkTokens.Hash(token), null, null, null, now);
             db.Assets.Add(asset);
             db.Links.Add(link);
+            await db.SaveChangesAsync();
+
+            var ownerMemberships = new Memberships(owner.Id, groups.Values.Select(g => g.Group.Id).ToHashSet());
+            var collection = Collection.Create("Matrix album", null, owner.Id, now);
+            collection.AddAssets(ownerMemberships, [new AssetToAdd(asset.Id, asset.CreatedAt, asset.Status, ownerAccess)], now);
+            foreach (var (actor, role) in new[]
+            {
+                (Actor.CollectionViewer, AccessRole.Viewer), (Actor.CollectionEditor, AccessRole.Editor),
+                (Actor.CollectionManager, AccessRole.Manager), (Actor.OptedOut, AccessRole.Manager),
+            })
+            {
+                collection.ShareWith(ownerMemberships, Grantee.OfPerson(people[actor].Id), role, true, null, now);
+            }
+
+            db.Collections.Add(collection);
+            groups[Actor.RemovedMember].Group.RemoveMember(owner.Id, people[Actor.RemovedMember].Id, now);
             await db.SaveChangesAsync();
             await db.Grants.Where(g => g.Id == grants[Actor.ExpiredGrant])
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAt, now.AddSeconds(-1)));

@@ -1,5 +1,7 @@
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Access;
+using MediaVault.Application.Access.CheckAccess;
+using MediaVault.Application.Access.ExplainAccess;
 using MediaVault.Application.Activity.ListActivity;
 using MediaVault.Application.Administration.ListUsers;
 using MediaVault.Application.Administration.SetUserDisabled;
@@ -52,6 +54,9 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddScoped<IAccessPaths, AccessPathsQuery>();
+        services.AddScoped<AccessDecisions>();
+        services.AddScoped<ExplainAccessHandler>();
+        services.AddScoped<CheckAccessHandler>();
         services.AddScoped<GetAssetHandler>();
         services.AddScoped<ListAssetsHandler>();
         services.AddScoped<RegisterAssetHandler>();

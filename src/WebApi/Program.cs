@@ -72,6 +72,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 
 var api = app.MapGroup("/api/v1");
 api.MapAssetEndpoints();
+api.MapAccessEndpoints();
 api.MapAssetMediaEndpoints();
 api.MapAuthEndpoints();
 api.MapMeEndpoints();

@@ -49,7 +49,7 @@ test("sign in, upload, share, download the same bytes, revoke, and download by p
   // Bob cannot see it until Alice shares it with him.
   await assert.rejects(bobClient.assets.get(asset.id), isProblem(404, "not-found"));
   const grant = await aliceClient.grants.create(asset.id, { granteeEmail: bob.email, role: "viewer" });
-  assert.equal(grant.grantee.email, bob.email);
+  assert.equal(grant.grantee?.email, bob.email);
 
   const seen = await bobClient.assets.get(asset.id);
   assert.equal(seen.access.canDownload, true);

@@ -190,8 +190,10 @@ public static class EffectiveAccessQuery
 
             arms.Add(personal.Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
                 .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
+            // Distinct before the cut: two of the person's groups may hold grants on one asset, and a repeated row must not
+            // take the place of the next asset in the arm (it would then be missing from the page and skipped by the cursor).
             arms.Add(viaGroups.Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
-                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
+                .Distinct().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
 
             var collectionIds = ActiveCollectionGrantsOf(s, person, now).Select(g => g.CollectionId);
             var entries = s.Entries.Where(e => collectionIds.Contains(e.CollectionId));
@@ -200,8 +202,9 @@ public static class EffectiveAccessQuery
                 entries = entries.Where(e => e.AssetCreatedAt < entryCreatedAt || (e.AssetCreatedAt == entryCreatedAt && e.AssetId < entryId));
             }
 
+            // Distinct before the cut, likewise: one asset may sit in several of the collections the person holds grants on.
             arms.Add(entries.Join(others.Where(a => a.InheritsAccess), e => e.AssetId, a => a.Id, (e, a) => new AssetKey { CreatedAt = e.AssetCreatedAt, Id = e.AssetId })
-                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
+                .Distinct().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
         }
 
         var merged = arms[0];

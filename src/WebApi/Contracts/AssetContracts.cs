@@ -126,9 +126,9 @@ public sealed record CompleteUploadRequest(IReadOnlyList<CompletedPartRequest>? 
 
 /// <summary>
 /// New details; a field left out or <c>null</c> stays as it is. A blank description removes it; <c>tags: []</c> removes
-/// every tag.
+/// every tag. <c>inheritsAccess</c> (owner only) false stops access held on collections from reaching the asset.
 /// </summary>
-public sealed record UpdateAssetRequest(string? Title, string? Description, IReadOnlyList<string?>? Tags);
+public sealed record UpdateAssetRequest(string? Title, string? Description, IReadOnlyList<string?>? Tags, bool? InheritsAccess = null);
 
 /// <summary>A presigned GET of the asset's bytes; it stops working at <c>expiresAt</c>.</summary>
 public sealed record DownloadResponse(Uri Url, DateTimeOffset ExpiresAt);

@@ -3,8 +3,17 @@ using System.Text.Json.Serialization;
 
 namespace MediaVault.WebApi.Contracts;
 
-/// <summary>Give a person a role on the asset. <c>role</c> is viewer, editor or manager; <c>expiresAt</c> lies in the future or is left out (never expires).</summary>
-public sealed record CreateGrantRequest([property: Required] string? GranteeEmail, [property: Required, AllowedValues("viewer", "editor", "manager")] string? Role, DateTimeOffset? ExpiresAt);
+/// <summary>
+/// Give a person (<c>granteeEmail</c>) or a group you are a member of (<c>groupId</c>) a role on the asset: exactly one of
+/// the two. <c>role</c> is viewer, editor or manager; <c>allowDownload</c> (default true) false gives view-only access;
+/// <c>expiresAt</c> lies in the future or is left out (never expires).
+/// </summary>
+public sealed record CreateGrantRequest(
+    string? GranteeEmail,
+    [property: Required, AllowedValues("viewer", "editor", "manager")] string? Role,
+    DateTimeOffset? ExpiresAt,
+    Guid? GroupId = null,
+    bool? AllowDownload = null);
 
 /// <summary>
 /// Change a grant. A field left out stays as it is; <c>"expiresAt": null</c> removes the expiry (the grant never
@@ -16,6 +25,9 @@ public sealed class ChangeGrantRequest
 
     /// <summary>viewer, editor or manager; left out or null keeps the role.</summary>
     public string? Role { get; set; }
+
+    /// <summary>false: view-only (the holder sees the asset and its renditions, not the original); left out or null keeps it.</summary>
+    public bool? AllowDownload { get; set; }
 
     /// <summary>Left out: unchanged. null: never expires. A timestamp: expires then.</summary>
     public DateTimeOffset? ExpiresAt
@@ -36,14 +48,14 @@ public sealed class ChangeGrantRequest
 /// <summary>The person a grant is for. <c>email</c> and <c>displayName</c> are null if the account is gone.</summary>
 public sealed record GranteeResponse(Guid Id, string? Email, string? DisplayName);
 
+/// <summary>A group, by id and name (the group a grant is to, or through which a person holds access).</summary>
+public sealed record GroupRefResponse(Guid Id, string Name);
+
 /// <summary>
 /// A grant, to a person (<c>grantee</c>) or to a group (<c>group</c>; then <c>grantee</c> is null). <c>allowDownload</c>
 /// false gives view-only access. <c>active</c> is false once <c>expiresAt</c> has passed: an expired grant gives nothing, and is listed
 /// until it is revoked or renewed.
 /// </summary>
-/// <summary>The group a grant is to.</summary>
-public sealed record GroupRefResponse(Guid Id, string Name);
-
 public sealed record GrantResponse(
     Guid Id,
     Guid AssetId,

@@ -63,8 +63,10 @@ public static class AssetEndpoints
             .WithName("Assets_Update")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Change title, description or tags")
-            .WithDescription("Owner, manager or editor; a viewer gets 403. Fields left out or null stay as they are.");
+            .WithSummary("Change title, description, tags or whether collection access reaches the asset")
+            .WithDescription(
+                "Owner, manager or editor; a viewer gets 403. inheritsAccess is the owner's alone: anyone else naming it gets "
+                + "403 and nothing changes. Fields left out or null stay as they are.");
 
         group.MapDelete("/{id:guid}", Delete)
             .WithName("Assets_Delete")
@@ -139,7 +141,7 @@ public static class AssetEndpoints
         Guid id, UpdateAssetRequest request, UpdateAssetHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await handler.HandleAsync(new UpdateAssetCommand(id, request.Title, request.Description, request.Tags), cancellationToken);
+        var result = await handler.HandleAsync(new UpdateAssetCommand(id, request.Title, request.Description, request.Tags, request.InheritsAccess), cancellationToken);
         return ToAssetResult(result);
     }
 

@@ -26,11 +26,14 @@ public static class GrantEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Share the asset with a person")
+            .WithSummary("Share the asset with a person or a group")
             .WithDescription(
-                "Owner or manager. The person is named by the e-mail of a verified, enabled account; any other address, and the "
-                + "owner's own, is a 400 on granteeEmail. 409 when that person already holds a grant (change it instead). "
-                + "expiresAt must lie in the future; from that instant the grant gives nothing." + Visibility);
+                "Owner or manager. Exactly one of granteeEmail and groupId (both or neither: 400 on granteeEmail). A person is "
+                + "named by the e-mail of a verified, enabled account; any other address, and the owner's own, is a 400 on "
+                + "granteeEmail. A group must be one you are a member of; any other id is a 400 on groupId. 409 when that "
+                + "person or group already holds a grant (change it instead). allowDownload (default true) false gives "
+                + "view-only access: the asset and its renditions, not the original. expiresAt must lie in the future; from "
+                + "that instant the grant gives nothing." + Visibility);
 
         group.MapGet("/", List)
             .WithName("Grants_List")
@@ -47,7 +50,7 @@ public static class GrantEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Change a grant's role or expiry")
+            .WithSummary("Change a grant's role, download permission or expiry")
             .WithDescription(
                 "Owner or manager; nobody changes its own grant (403). A field left out stays; \"expiresAt\": null removes the "
                 + "expiry. 404 for a grant of another asset or one already revoked." + Visibility);
@@ -69,7 +72,7 @@ public static class GrantEndpoints
         Guid id, CreateGrantRequest request, CreateGrantHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await handler.HandleAsync(new CreateGrantCommand(id, request.GranteeEmail, request.Role, request.ExpiresAt), cancellationToken);
+        var result = await handler.HandleAsync(new CreateGrantCommand(id, request.GranteeEmail, request.Role, request.ExpiresAt, request.GroupId, request.AllowDownload), cancellationToken);
         return result.Status switch
         {
             ResultStatus.Ok => TypedResults.Created((string?)null, result.Value.ToResponse()),
@@ -92,7 +95,7 @@ public static class GrantEndpoints
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await handler.HandleAsync(
-            new ChangeGrantCommand(id, grantId, request.Role, request.ExpiresAt, request.ExpiresAtGiven), cancellationToken);
+            new ChangeGrantCommand(id, grantId, request.Role, request.ExpiresAt, request.ExpiresAtGiven, request.AllowDownload), cancellationToken);
         return result.Status switch
         {
             ResultStatus.Ok => TypedResults.Ok(result.Value.ToResponse()),

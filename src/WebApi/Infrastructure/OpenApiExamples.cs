@@ -41,6 +41,12 @@ internal static class OpenApiExamples
 
     private static readonly Guid GroupId = Guid.Parse("0193a5ca-66ff-7081-b273-0e1f2a3b4c06");
 
+    private static readonly Guid CollectionId = Guid.Parse("0193a5cc-77a0-7192-8384-1f2a3b4c5d07");
+
+    private static readonly Guid CollectionGrantId = Guid.Parse("0193a5cd-88b1-72a3-9495-2a3b4c5d6e08");
+
+    private static readonly Guid OtherAssetId = Guid.Parse("0193a5ce-99c2-73b4-a5a6-3b4c5d6e7f09");
+
     private static readonly GroupResponse Group = new(GroupId, "Family", "Photos and videos for the family", OwnerId, 4, GroupRole.Owner, Created, Created.AddMinutes(10));
 
     private static readonly GroupMemberResponse Member = new(GranteeId, "bo@example.com", "Bo", GroupRole.Member, Created.AddMinutes(10));
@@ -59,7 +65,20 @@ internal static class OpenApiExamples
                 Created.AddMinutes(15))),
         [typeof(CompleteUploadRequest)] = new CompleteUploadRequest(
             [new CompletedPartRequest(1, "\"6f5902ac237024bdd0c176cb93063dc4\""), new CompletedPartRequest(2, "\"e1faffb3e614e6c2fba74296962386b7\"")]),
-        [typeof(UpdateAssetRequest)] = new UpdateAssetRequest("Holiday 2026", "Two minutes at the beach, at sunset", ["beach", "sunset"]),
+        [typeof(UpdateAssetRequest)] = new UpdateAssetRequest("Holiday 2026", "Two minutes at the beach, at sunset", ["beach", "sunset"], InheritsAccess: true),
+        [typeof(AccessExplanationResponse)] = new AccessExplanationResponse(
+            GranteeId, AccessRole.Editor, true, false, true, false, false,
+            [
+                new AccessPathResponse(
+                    AccessPathKind.CollectionGrant, AccessRole.Editor, false, null, CollectionGrantId, null, new CollectionRefResponse(CollectionId, "Summer 2026")),
+                new AccessPathResponse(AccessPathKind.GroupGrant, AccessRole.Viewer, false, Expires, GrantId, new GroupRefResponse(GroupId, "Family"), null),
+            ]),
+        [typeof(CheckAccessRequest)] = new CheckAccessRequest([AssetId, OtherAssetId]),
+        [typeof(ItemsResponse<AssetAccessResponse>)] = new ItemsResponse<AssetAccessResponse>(
+            [
+                new AssetAccessResponse(AssetId, new AccessResponse(AccessRole.Viewer, true, true, false, false, false)),
+                new AssetAccessResponse(OtherAssetId, new AccessResponse(null, false, false, false, false, false)),
+            ]),
         [typeof(AssetResponse)] = Asset,
         [typeof(PageResponse<AssetResponse>)] = new PageResponse<AssetResponse>([Asset], "eyJjIjoiMjAyNi0xMi0wMVQwOTozMDowMFoifQ"),
         [typeof(DownloadResponse)] = new DownloadResponse(new Uri($"{Storage}?{Signature}"), Created.AddMinutes(5)),
@@ -80,8 +99,8 @@ internal static class OpenApiExamples
             [new ActivityEntryResponse(Guid.Parse("0193a5c8-55ee-7f70-a162-9d0e1f2a3b05"), Created.AddMinutes(3), OwnerId, "grant.created",
                 JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["grantId"] = GrantId.ToString(), ["granteeId"] = GranteeId.ToString(), ["role"] = "viewer" }))],
             null),
-        [typeof(CreateGrantRequest)] = new CreateGrantRequest("bo@example.com", "viewer", Expires),
-        [typeof(ChangeGrantRequest)] = new ChangeGrantRequest { Role = "editor", ExpiresAt = Expires },
+        [typeof(CreateGrantRequest)] = new CreateGrantRequest("bo@example.com", "viewer", Expires, GroupId: null, AllowDownload: true),
+        [typeof(ChangeGrantRequest)] = new ChangeGrantRequest { Role = "editor", AllowDownload = false, ExpiresAt = Expires },
         [typeof(GrantResponse)] = Grant,
         [typeof(ItemsResponse<GrantResponse>)] = new ItemsResponse<GrantResponse>([Grant]),
         [typeof(CreateLinkRequest)] = new CreateLinkRequest(Expires, "open sesame", 3),

@@ -48,8 +48,8 @@ export function createOperations(transport: Transport) {
       delete: (id: string, options?: CallOptions): Promise<void> =>
         transport.request<void>("DELETE", `/api/v1/assets/${encodeURIComponent(id)}`, { ...options }),
       /**
-       * Change title, description or tags
-       * Owner, manager or editor; a viewer gets 403. Fields left out or null stay as they are.
+       * Change title, description, tags or whether collection access reaches the asset
+       * Owner, manager or editor; a viewer gets 403. inheritsAccess is the owner's alone: anyone else naming it gets 403 and nothing changes. Fields left out or null stay as they are.
        * `PATCH /api/v1/assets/{id}`
        */
       update: (id: string, body: S["UpdateAssetRequest"], options?: CallOptions): Promise<S["AssetResponse"]> =>
@@ -68,6 +68,20 @@ export function createOperations(transport: Transport) {
        */
       download: (id: string, query?: Query<"Assets_Download">, options?: CallOptions): Promise<S["DownloadResponse"]> =>
         transport.request<S["DownloadResponse"]>("GET", `/api/v1/assets/${encodeURIComponent(id)}/download`, { query, ...options }),
+      /**
+       * Explain a person's access to the asset
+       * Your role and capabilities on the asset and every active path they come from (owner, grant, group-grant, collection-grant), strongest first. Anyone who sees the asset asks about itself; the owner and managers also about anybody (userId): a person without access gets role null and paths []. Asking about someone else without being owner or manager: 403. A userId that is not a UUID: 400. 404 when the asset does not exist or you may not see it.
+       * `GET /api/v1/assets/{id}/access`
+       */
+      explainAccess: (id: string, query?: Query<"Assets_ExplainAccess">, options?: CallOptions): Promise<S["AccessExplanationResponse"]> =>
+        transport.request<S["AccessExplanationResponse"]>("GET", `/api/v1/assets/${encodeURIComponent(id)}/access`, { query, ...options }),
+      /**
+       * Check your access to many assets
+       * Your capabilities on each of 1 to 100 assets, in the order asked (a repeated id is answered each time). An asset you may not see and one that does not exist get the same answer: role null and every capability false.
+       * `POST /api/v1/assets/access`
+       */
+      checkAccess: (body: S["CheckAccessRequest"], options?: CallOptions): Promise<S["ItemsResponseOfAssetAccessResponse"]> =>
+        transport.request<S["ItemsResponseOfAssetAccessResponse"]>("POST", `/api/v1/assets/access`, { body, ...options }),
       /**
        * Get a rendition URL
        * Anyone who can see the asset, view-only grantees included: a presigned GET of its thumbnail or preview, valid as long as a download URL (never longer than the grant that allows it). A name the asset has no rendition of (audio has none) answers 404; a rendition still pending or failed, or an asset whose stored bytes do not match its declared sha256, 409.
@@ -185,8 +199,8 @@ export function createOperations(transport: Transport) {
       iterate: (id: string, options?: CallOptions): AsyncIterableIterator<S["GrantResponse"]> =>
         paginate<S["GrantResponse"]>(() => this_.grants.list(id, options), { single: true }),
       /**
-       * Share the asset with a person
-       * Owner or manager. The person is named by the e-mail of a verified, enabled account; any other address, and the owner's own, is a 400 on granteeEmail. 409 when that person already holds a grant (change it instead). expiresAt must lie in the future; from that instant the grant gives nothing. 404 when the asset does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+       * Share the asset with a person or a group
+       * Owner or manager. Exactly one of granteeEmail and groupId (both or neither: 400 on granteeEmail). A person is named by the e-mail of a verified, enabled account; any other address, and the owner's own, is a 400 on granteeEmail. A group must be one you are a member of; any other id is a 400 on groupId. 409 when that person or group already holds a grant (change it instead). allowDownload (default true) false gives view-only access: the asset and its renditions, not the original. expiresAt must lie in the future; from that instant the grant gives nothing. 404 when the asset does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
        * `POST /api/v1/assets/{id}/grants`
        */
       create: (id: string, body: S["CreateGrantRequest"], options?: CallOptions): Promise<S["GrantResponse"]> =>
@@ -199,7 +213,7 @@ export function createOperations(transport: Transport) {
       delete: (id: string, grantId: string, options?: CallOptions): Promise<void> =>
         transport.request<void>("DELETE", `/api/v1/assets/${encodeURIComponent(id)}/grants/${encodeURIComponent(grantId)}`, { ...options }),
       /**
-       * Change a grant's role or expiry
+       * Change a grant's role, download permission or expiry
        * Owner or manager; nobody changes its own grant (403). A field left out stays; "expiresAt": null removes the expiry. 404 for a grant of another asset or one already revoked. 404 when the asset does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
        * `PATCH /api/v1/assets/{id}/grants/{grantId}`
        */

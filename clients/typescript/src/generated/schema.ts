@@ -110,10 +110,30 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change title, description or tags
-         * @description Owner, manager or editor; a viewer gets 403. Fields left out or null stay as they are.
+         * Change title, description, tags or whether collection access reaches the asset
+         * @description Owner, manager or editor; a viewer gets 403. inheritsAccess is the owner's alone: anyone else naming it gets 403 and nothing changes. Fields left out or null stay as they are.
          */
         patch: operations["Assets_Update"];
+        trace?: never;
+    };
+    "/api/v1/assets/{id}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explain a person's access to the asset
+         * @description Your role and capabilities on the asset and every active path they come from (owner, grant, group-grant, collection-grant), strongest first. Anyone who sees the asset asks about itself; the owner and managers also about anybody (userId): a person without access gets role null and paths []. Asking about someone else without being owner or manager: 403. A userId that is not a UUID: 400. 404 when the asset does not exist or you may not see it.
+         */
+        get: operations["Assets_ExplainAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/assets/{id}/activity": {
@@ -190,8 +210,8 @@ export interface paths {
         get: operations["Grants_List"];
         put?: never;
         /**
-         * Share the asset with a person
-         * @description Owner or manager. The person is named by the e-mail of a verified, enabled account; any other address, and the owner's own, is a 400 on granteeEmail. 409 when that person already holds a grant (change it instead). expiresAt must lie in the future; from that instant the grant gives nothing. 404 when the asset does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
+         * Share the asset with a person or a group
+         * @description Owner or manager. Exactly one of granteeEmail and groupId (both or neither: 400 on granteeEmail). A person is named by the e-mail of a verified, enabled account; any other address, and the owner's own, is a 400 on granteeEmail. A group must be one you are a member of; any other id is a 400 on groupId. 409 when that person or group already holds a grant (change it instead). allowDownload (default true) false gives view-only access: the asset and its renditions, not the original. expiresAt must lie in the future; from that instant the grant gives nothing. 404 when the asset does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
          */
         post: operations["Grants_Create"];
         delete?: never;
@@ -218,7 +238,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a grant's role or expiry
+         * Change a grant's role, download permission or expiry
          * @description Owner or manager; nobody changes its own grant (403). A field left out stays; "expiresAt": null removes the expiry. 404 for a grant of another asset or one already revoked. 404 when the asset does not exist or you may not see it (also when your grant expired or was revoked); 403 when you may see it but your role does not allow this.
          */
         patch: operations["Grants_Update"];
@@ -282,6 +302,26 @@ export interface paths {
         get: operations["Assets_GetRendition"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check your access to many assets
+         * @description Your capabilities on each of 1 to 100 assets, in the order asked (a repeated id is answered each time). An asset you may not see and one that does not exist get the same answer: role null and every capability false.
+         */
+        post: operations["Assets_CheckAccess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -636,6 +676,57 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description What userId may do to the asset, and every active path that gives it, strongest first; no role and
+         *     paths: [] when the person has no access.
+         */
+        AccessExplanationResponse: {
+            canDelete: boolean;
+            canDownload: boolean;
+            canEdit: boolean;
+            canShare: boolean;
+            canView: boolean;
+            paths: components["schemas"]["AccessPathResponse"][];
+            /**
+             * @description What the caller is to an asset, weakest first; the owner is not a grant.
+             * @enum {string|null}
+             */
+            role: "viewer" | "editor" | "manager" | "owner" | null;
+            /** Format: guid */
+            userId: string;
+        };
+        /**
+         * @description How a person came by a role on an asset: owner; grant (on the asset, to the person); group-grant
+         *     (on the asset, to a group the person is in); collection-grant (on a collection that contains the asset, to the
+         *     person or one of its groups).
+         * @enum {string}
+         */
+        AccessPathKind: "owner" | "grant" | "group-grant" | "collection-grant";
+        /**
+         * @description One active way a person holds a role on the asset. grantId is the grant's (on the asset, or on the collection)
+         *     and null for the owner; group names the group a grant is to, collection the collection a grant is on.
+         */
+        AccessPathResponse: {
+            allowDownload: boolean;
+            /** @description A collection, by id and name (the collection through which a person holds access). */
+            collection: {
+                /** Format: guid */
+                id?: string;
+                name?: string;
+            } | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: guid */
+            grantId: string | null;
+            /** @description A group, by id and name (the group a grant is to, or through which a person holds access). */
+            group: {
+                /** Format: guid */
+                id?: string;
+                name?: string;
+            } | null;
+            kind: components["schemas"]["AccessPathKind"];
+            role: components["schemas"]["AccessRole"];
+        };
         /** @description The caller's effective capabilities on the asset. */
         AccessResponse: {
             canDelete: boolean;
@@ -689,6 +780,12 @@ export interface components {
             /** Format: int64 */
             storageUsedBytes: number;
         };
+        /** @description Your capabilities on one asset asked about; an asset you may not see, or that does not exist, gets no role and nothing allowed. */
+        AssetAccessResponse: {
+            access: components["schemas"]["AccessResponse"];
+            /** Format: guid */
+            assetId: string;
+        };
         /**
          * @description unverified until the server hashed the stored bytes; verified; mismatch when they differ from the declared sha256.
          * @enum {string}
@@ -709,6 +806,7 @@ export interface components {
             fileName: string;
             /** Format: guid */
             id: string;
+            inheritsAccess: boolean;
             integrity: components["schemas"]["AssetIntegrity"];
             kind: components["schemas"]["AssetKind"];
             /** @description What probing the stored bytes found; each field null when it does not apply (an image has no duration). */
@@ -743,6 +841,8 @@ export interface components {
          *     expires), a timestamp must lie in the future.
          */
         ChangeGrantRequest: {
+            /** @description false: view-only (the holder sees the asset and its renditions, not the original); left out or null keeps it. */
+            allowDownload?: boolean | null;
             /**
              * Format: date-time
              * @description Left out: unchanged. null: never expires. A timestamp: expires then.
@@ -754,6 +854,10 @@ export interface components {
         /** @description Make a member an admin, or an admin a plain member. */
         ChangeGroupMemberRequest: {
             role: string;
+        };
+        /** @description 1 to 100 asset ids to check your access to (an id may repeat). */
+        CheckAccessRequest: {
+            assetIds: (string | null)[];
         };
         /** @description One uploaded part of a multipart upload: its number and the ETag header its PUT answered with. */
         CompletedPartRequest: {
@@ -807,11 +911,18 @@ export interface components {
             /** Format: uri */
             url: string;
         };
-        /** @description Give a person a role on the asset. role is viewer, editor or manager; expiresAt lies in the future or is left out (never expires). */
+        /**
+         * @description Give a person (granteeEmail) or a group you are a member of (groupId) a role on the asset: exactly one of
+         *     the two. role is viewer, editor or manager; allowDownload (default true) false gives view-only access;
+         *     expiresAt lies in the future or is left out (never expires).
+         */
         CreateGrantRequest: {
+            allowDownload?: boolean | null;
             /** Format: date-time */
             expiresAt?: string | null;
-            granteeEmail: string;
+            granteeEmail?: string | null;
+            /** Format: guid */
+            groupId?: string | null;
             role: string;
         };
         /** @description Found a group: name 1–100 characters on one line; description optional, up to 4,000 characters. */
@@ -856,19 +967,14 @@ export interface components {
         ForgotPasswordRequest: {
             email: string;
         };
-        /** @description The person a grant is for. email and displayName are null if the account is gone. */
-        GranteeResponse: {
-            displayName: string | null;
-            email: string | null;
-            /** Format: guid */
-            id: string;
-        };
         /**
-         * @description A grant. active is false once expiresAt has passed: an expired grant gives nothing, and is listed
+         * @description A grant, to a person (grantee) or to a group (group; then grantee is null). allowDownload
+         *     false gives view-only access. active is false once expiresAt has passed: an expired grant gives nothing, and is listed
          *     until it is revoked or renewed.
          */
         GrantResponse: {
             active: boolean;
+            allowDownload: boolean;
             /** Format: guid */
             assetId: string;
             /** Format: date-time */
@@ -877,7 +983,19 @@ export interface components {
             createdBy: string;
             /** Format: date-time */
             expiresAt: string | null;
-            grantee: components["schemas"]["GranteeResponse"];
+            /** @description The person a grant is for. email and displayName are null if the account is gone. */
+            grantee: {
+                displayName?: string | null;
+                email?: string | null;
+                /** Format: guid */
+                id?: string;
+            } | null;
+            /** @description A group, by id and name (the group a grant is to, or through which a person holds access). */
+            group: {
+                /** Format: guid */
+                id?: string;
+                name?: string;
+            } | null;
             /** Format: guid */
             id: string;
             role: components["schemas"]["AccessRole"];
@@ -923,6 +1041,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         });
+        /** @description A list that is never paginated (an asset's grants or links). */
+        ItemsResponseOfAssetAccessResponse: {
+            items: components["schemas"]["AssetAccessResponse"][];
+        };
         /** @description A list that is never paginated (an asset's grants or links). */
         ItemsResponseOfGrantResponse: {
             items: components["schemas"]["GrantResponse"][];
@@ -1078,10 +1200,11 @@ export interface components {
         };
         /**
          * @description New details; a field left out or null stays as it is. A blank description removes it; tags: [] removes
-         *     every tag.
+         *     every tag. inheritsAccess (owner only) false stops access held on collections from reaching the asset.
          */
         UpdateAssetRequest: {
             description?: string | null;
+            inheritsAccess?: boolean | null;
             tags?: (string | null)[] | null;
             title?: string | null;
         };
@@ -1129,17 +1252,22 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AccessExplanationResponse = components['schemas']['AccessExplanationResponse'];
+export type AccessPathKind = components['schemas']['AccessPathKind'];
+export type AccessPathResponse = components['schemas']['AccessPathResponse'];
 export type AccessResponse = components['schemas']['AccessResponse'];
 export type AccessRole = components['schemas']['AccessRole'];
 export type ActivityEntryResponse = components['schemas']['ActivityEntryResponse'];
 export type AddGroupMemberRequest = components['schemas']['AddGroupMemberRequest'];
 export type AdminUserResponse = components['schemas']['AdminUserResponse'];
+export type AssetAccessResponse = components['schemas']['AssetAccessResponse'];
 export type AssetIntegrity = components['schemas']['AssetIntegrity'];
 export type AssetKind = components['schemas']['AssetKind'];
 export type AssetResponse = components['schemas']['AssetResponse'];
 export type AssetStatus = components['schemas']['AssetStatus'];
 export type ChangeGrantRequest = components['schemas']['ChangeGrantRequest'];
 export type ChangeGroupMemberRequest = components['schemas']['ChangeGroupMemberRequest'];
+export type CheckAccessRequest = components['schemas']['CheckAccessRequest'];
 export type CompletedPartRequest = components['schemas']['CompletedPartRequest'];
 export type CompleteUploadRequest = components['schemas']['CompleteUploadRequest'];
 export type CreateAssetRequest = components['schemas']['CreateAssetRequest'];
@@ -1154,12 +1282,12 @@ export type DuplicatesResponse = components['schemas']['DuplicatesResponse'];
 export type EmailVerifiedResponse = components['schemas']['EmailVerifiedResponse'];
 export type FindDuplicatesRequest = components['schemas']['FindDuplicatesRequest'];
 export type ForgotPasswordRequest = components['schemas']['ForgotPasswordRequest'];
-export type GranteeResponse = components['schemas']['GranteeResponse'];
 export type GrantResponse = components['schemas']['GrantResponse'];
 export type GroupMemberResponse = components['schemas']['GroupMemberResponse'];
 export type GroupResponse = components['schemas']['GroupResponse'];
 export type GroupRole = components['schemas']['GroupRole'];
 export type HttpValidationProblemDetails = components['schemas']['HttpValidationProblemDetails'];
+export type ItemsResponseOfAssetAccessResponse = components['schemas']['ItemsResponseOfAssetAccessResponse'];
 export type ItemsResponseOfGrantResponse = components['schemas']['ItemsResponseOfGrantResponse'];
 export type ItemsResponseOfLinkResponse = components['schemas']['ItemsResponseOfLinkResponse'];
 export type LinkResponse = components['schemas']['LinkResponse'];
@@ -1530,7 +1658,8 @@ export interface operations {
                      *               "height": 720
                      *             }
                      *           ],
-                     *           "integrity": "verified"
+                     *           "integrity": "verified",
+                     *           "inheritsAccess": true
                      *         }
                      *       ],
                      *       "nextCursor": "eyJjIjoiMjAyNi0xMi0wMVQwOTozMDowMFoifQ"
@@ -1644,7 +1773,8 @@ export interface operations {
                      *         },
                      *         "media": null,
                      *         "renditions": [],
-                     *         "integrity": "unverified"
+                     *         "integrity": "unverified",
+                     *         "inheritsAccess": true
                      *       },
                      *       "upload": {
                      *         "method": "MULTIPART",
@@ -1842,7 +1972,8 @@ export interface operations {
                      *           "height": 720
                      *         }
                      *       ],
-                     *       "integrity": "verified"
+                     *       "integrity": "verified",
+                     *       "inheritsAccess": true
                      *     }
                      */
                     "application/json": components["schemas"]["AssetResponse"];
@@ -1978,7 +2109,8 @@ export interface operations {
                  *       "tags": [
                  *         "beach",
                  *         "sunset"
-                 *       ]
+                 *       ],
+                 *       "inheritsAccess": true
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateAssetRequest"];
@@ -2039,7 +2171,8 @@ export interface operations {
                      *           "height": 720
                      *         }
                      *       ],
-                     *       "integrity": "verified"
+                     *       "integrity": "verified",
+                     *       "inheritsAccess": true
                      *     }
                      */
                     "application/json": components["schemas"]["AssetResponse"];
@@ -2152,6 +2285,144 @@ export interface operations {
                      *       "title": "Unsupported Media Type",
                      *       "status": 415,
                      *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Assets_ExplainAccess: {
+        parameters: {
+            query?: {
+                userId?: string | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "0193a5b9-22bb-7c4d-9e3f-6a7b8c9d0e02",
+                     *       "role": "editor",
+                     *       "canView": true,
+                     *       "canDownload": false,
+                     *       "canEdit": true,
+                     *       "canShare": false,
+                     *       "canDelete": false,
+                     *       "paths": [
+                     *         {
+                     *           "kind": "collection-grant",
+                     *           "role": "editor",
+                     *           "allowDownload": false,
+                     *           "expiresAt": null,
+                     *           "grantId": "0193a5cd-88b1-72a3-9495-2a3b4c5d6e08",
+                     *           "group": null,
+                     *           "collection": {
+                     *             "id": "0193a5cc-77a0-7192-8384-1f2a3b4c5d07",
+                     *             "name": "Summer 2026"
+                     *           }
+                     *         },
+                     *         {
+                     *           "kind": "group-grant",
+                     *           "role": "viewer",
+                     *           "allowDownload": false,
+                     *           "expiresAt": "2026-12-31T23:59:00+00:00",
+                     *           "grantId": "0193a5c4-33cc-7d5e-8f40-7b8c9d0e1f03",
+                     *           "group": {
+                     *             "id": "0193a5ca-66ff-7081-b273-0e1f2a3b4c06",
+                     *             "name": "Family"
+                     *           },
+                     *           "collection": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessExplanationResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
                      */
@@ -2363,7 +2634,8 @@ export interface operations {
                      *           "height": 720
                      *         }
                      *       ],
-                     *       "integrity": "verified"
+                     *       "integrity": "verified",
+                     *       "inheritsAccess": true
                      *     }
                      */
                     "application/json": components["schemas"]["AssetResponse"];
@@ -2637,7 +2909,9 @@ export interface operations {
                      *             "email": "bo@example.com",
                      *             "displayName": "Bo"
                      *           },
+                     *           "group": null,
                      *           "role": "viewer",
+                     *           "allowDownload": true,
                      *           "expiresAt": "2026-12-31T23:59:00+00:00",
                      *           "createdAt": "2026-12-01T09:30:00+00:00",
                      *           "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
@@ -2720,7 +2994,9 @@ export interface operations {
                  * @example {
                  *       "granteeEmail": "bo@example.com",
                  *       "role": "viewer",
-                 *       "expiresAt": "2026-12-31T23:59:00+00:00"
+                 *       "expiresAt": "2026-12-31T23:59:00+00:00",
+                 *       "groupId": null,
+                 *       "allowDownload": true
                  *     }
                  */
                 "application/json": components["schemas"]["CreateGrantRequest"];
@@ -2742,7 +3018,9 @@ export interface operations {
                      *         "email": "bo@example.com",
                      *         "displayName": "Bo"
                      *       },
+                     *       "group": null,
                      *       "role": "viewer",
+                     *       "allowDownload": true,
                      *       "expiresAt": "2026-12-31T23:59:00+00:00",
                      *       "createdAt": "2026-12-01T09:30:00+00:00",
                      *       "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
@@ -2975,6 +3253,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "role": "editor",
+                 *       "allowDownload": false,
                  *       "expiresAt": "2026-12-31T23:59:00+00:00"
                  *     }
                  */
@@ -2997,7 +3276,9 @@ export interface operations {
                      *         "email": "bo@example.com",
                      *         "displayName": "Bo"
                      *       },
+                     *       "group": null,
                      *       "role": "viewer",
+                     *       "allowDownload": true,
                      *       "expiresAt": "2026-12-31T23:59:00+00:00",
                      *       "createdAt": "2026-12-01T09:30:00+00:00",
                      *       "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
@@ -3542,6 +3823,143 @@ export interface operations {
                      *       "title": "Conflict",
                      *       "status": 409,
                      *       "detail": "The upload is not complete: the stored object is missing.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Assets_CheckAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "assetIds": [
+                 *         "0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11",
+                 *         "0193a5ce-99c2-73b4-a5a6-3b4c5d6e7f09"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CheckAccessRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "assetId": "0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11",
+                     *           "access": {
+                     *             "role": "viewer",
+                     *             "canView": true,
+                     *             "canDownload": true,
+                     *             "canEdit": false,
+                     *             "canShare": false,
+                     *             "canDelete": false
+                     *           }
+                     *         },
+                     *         {
+                     *           "assetId": "0193a5ce-99c2-73b4-a5a6-3b4c5d6e7f09",
+                     *           "access": {
+                     *             "role": null,
+                     *             "canView": false,
+                     *             "canDownload": false,
+                     *             "canEdit": false,
+                     *             "canShare": false,
+                     *             "canDelete": false
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ItemsResponseOfAssetAccessResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
                      */

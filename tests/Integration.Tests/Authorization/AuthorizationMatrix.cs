@@ -83,16 +83,18 @@ public readonly record struct Expectation(int Status, bool? Listed = null)
 /// <summary>
 /// One asset-scoped endpoint of the contract. <c>Path</c> names what the arrangement provides: <c>{id}</c> the asset,
 /// <c>{grantId}</c> a viewer grant of a third person, <c>{ownGrantId}</c> the caller's own grant, <c>{linkId}</c> and
-/// <c>{token}</c> a public link.
+/// <c>{token}</c> a public link, <c>{targetId}</c> a signed-up person without access. <c>Variant</c> tells apart two
+/// rows of the same method and path (the body field that makes them different rules).
 /// </summary>
 public sealed record MatrixRow(
     string Method,
     string Path,
     string? Body,
     string Meaning,
-    IReadOnlyDictionary<Actor, Expectation> Expected)
+    IReadOnlyDictionary<Actor, Expectation> Expected,
+    string? Variant = null)
 {
-    public string Label => $"{Method} {Path}";
+    public string Label => Variant is null ? $"{Method} {Path}" : $"{Method} {Path} {Variant}";
 }
 
 /// <summary>
@@ -113,6 +115,7 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/assets?scope=shared&limit=100", null, "the asset is in your shared list", Listing(owner: false, grantees: true), HiddenFromLists()),
         Row("GET", "/api/v1/assets?scope=owned&limit=100", null, "the asset is in your own list", Listing(owner: true, grantees: false), HiddenFromLists()),
         Row("PATCH", "/api/v1/assets/{id}", """{"title":"Renamed"}""", "edit the details", Roles(200, 200, 200, 403), Hidden()),
+        Row("PATCH", "/api/v1/assets/{id}", """{"inheritsAccess":false}""", "stop collection access reaching the asset", Roles(200, 403, 403, 403), Hidden(), "{inheritsAccess}"),
         Row("DELETE", "/api/v1/assets/{id}", null, "delete the asset", Roles(204, 403, 403, 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/download", null, "get a download URL (not view-only)", Roles(200, 200, 200, 200, viewOnly: 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/renditions/thumbnail", null, "get a rendition URL (view-only included)", Grantees(200), Hidden()),
@@ -126,6 +129,9 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/assets/{id}/links", null, "list the links", Roles(200, 200, 403, 403), Hidden()),
         Row("DELETE", "/api/v1/assets/{id}/links/{linkId}", null, "revoke a link", Roles(204, 204, 403, 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/activity", null, "read the activity log", Roles(200, 200, 403, 403), Hidden()),
+        Row("GET", "/api/v1/assets/{id}/access", null, "explain your own access", Grantees(200), Hidden()),
+        Row("GET", "/api/v1/assets/{id}/access?userId={targetId}", null, "explain someone else's access", Roles(200, 200, 403, 403), Hidden()),
+        Row("POST", "/api/v1/assets/access", """{"assetIds":["{id}"]}""", "batch check: the asset comes back with `canView`", Listing(owner: true, grantees: true), HiddenFromLists()),
         Row("GET", "/api/v1/public/links/{token}", null, "see what a public link shows (a token is enough)", Everyone(200), []),
         Row("POST", "/api/v1/public/links/{token}/download", null, "download through a public link", Everyone(200), []),
     ];
@@ -184,7 +190,8 @@ public static class AuthorizationMatrix
         }
 
         text.AppendLine();
-        text.AppendLine("`listed` / `not listed`: `200`, with the asset in the list or not. `—`: not applicable (the caller holds no");
+        text.AppendLine("`listed` / `not listed`: `200`, with the asset in the list or not (in the batch check: answered with");
+        text.AppendLine("`canView: true`, or with no role and every capability `false`). `—`: not applicable (the caller holds no");
         text.AppendLine("grant of its own on the asset to leave; a group's or a collection's grant is left through the group or the");
         text.AppendLine("collection).");
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -230,7 +237,7 @@ public static class AuthorizationMatrix
     };
 
     private static MatrixRow Row(
-        string method, string path, string? body, string meaning, Dictionary<Actor, Expectation> visible, Dictionary<Actor, Expectation> hidden)
+        string method, string path, string? body, string meaning, Dictionary<Actor, Expectation> visible, Dictionary<Actor, Expectation> hidden, string? variant = null)
     {
         var expected = new Dictionary<Actor, Expectation>(visible);
         foreach (var (actor, expectation) in hidden)
@@ -244,7 +251,7 @@ public static class AuthorizationMatrix
             throw new InvalidOperationException($"{method} {path} has no expectation for {string.Join(", ", missing)}.");
         }
 
-        return new MatrixRow(method, path, body, meaning, expected);
+        return new MatrixRow(method, path, body, meaning, expected, variant);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
 
     public static IEnumerable<TestCaseData> Cells() =>
         AuthorizationMatrix.Cells().Select(cell => new TestCaseData(AuthorizationMatrix.Rows.ToList().IndexOf(cell.Row), cell.Actor)
-            .SetName($"Matrix: {cell.Row.Method} {cell.Row.Path.Replace('{', '<').Replace('}', '>')} as {AuthorizationMatrix.ColumnName(cell.Actor)} is {cell.Expected}"));
+            .SetName($"Matrix: {cell.Row.Label.Replace('{', '<').Replace('}', '>')} as {AuthorizationMatrix.ColumnName(cell.Actor)} is {cell.Expected}"));
 
     [TestCaseSource(nameof(Cells))]
     public async Task Cell_AnswersExactlyAsTheMatrixSays(int rowIndex, Actor actor)
@@ -74,10 +74,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         }
     }
 
+    /// <summary>Whether a list names the asset; for the batch check (items of <c>{assetId, access}</c>), whether it answers <c>canView</c>.</summary>
     private static bool Lists(string body, AssetId assetId)
     {
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == assetId.Value);
+        return json.RootElement.GetProperty("items").EnumerateArray().Any(i => i.TryGetProperty("assetId", out var checkedId)
+            ? checkedId.GetGuid() == assetId.Value && i.GetProperty("access").GetProperty("canView").GetBoolean()
+            : i.GetProperty("id").GetGuid() == assetId.Value);
     }
 
     /// <summary>Everything a cell needs, arranged through the domain (a few saves: groups exist before grants name them).</summary>
@@ -172,7 +175,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             return (asset.Id, grants, bystanderGrant, link.Id);
         });
 
-        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target.Email);
+        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target);
     }
 
     private static ApplicationUser User(TestAccount account, bool disabled, DateTimeOffset now) => new()
@@ -197,7 +200,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         GrantId BystanderGrant,
         LinkId LinkId,
         string Token,
-        string TargetEmail)
+        TestAccount Target)
     {
         public string Fill(string template, Actor actor) => template
             .Replace("{id}", AssetId.ToString(), StringComparison.Ordinal)
@@ -205,6 +208,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             .Replace("{ownGrantId}", (OwnGrants.TryGetValue(actor, out var own) ? own : BystanderGrant).ToString(), StringComparison.Ordinal)
             .Replace("{linkId}", LinkId.ToString(), StringComparison.Ordinal)
             .Replace("{token}", Token, StringComparison.Ordinal)
-            .Replace("{targetEmail}", TargetEmail, StringComparison.Ordinal);
+            .Replace("{targetEmail}", Target.Email, StringComparison.Ordinal)
+            .Replace("{targetId}", Target.Value.ToString(), StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,22 @@ using MediaVault.Domain.Users;
 namespace MediaVault.Application.Assets;
 
 /// <summary>An asset the caller may see, with what the caller may do to it now.</summary>
-public sealed record VisibleAsset(Asset Asset, Capabilities Access);
+public sealed record VisibleAsset(Asset Asset, Capabilities Access)
+{
+    /// <summary>The active paths the access comes from, strongest first (<see cref="AccessDecision.Paths"/>).</summary>
+    public IReadOnlyList<AccessPath> Paths { get; init; } = [];
+
+    /// <summary>
+    /// Until when the caller's access lasts, for downloading the original (<paramref name="download"/>) or for seeing
+    /// the asset: the latest expiry among the paths that give it, <c>null</c> when one of them never expires (the owner's
+    /// never does). A URL handed out never outlives it.
+    /// </summary>
+    public DateTimeOffset? AccessLastsUntil(bool download)
+    {
+        var giving = Paths.Where(p => !download || p.AllowDownload).ToList();
+        return giving.Count == 0 || giving.Any(p => p.ExpiresAt is null) ? null : giving.Max(p => p.ExpiresAt);
+    }
+}
 
 public static class VisibleAssets
 {
@@ -37,7 +52,7 @@ public static class VisibleAssets
         AccessPath[] own = asset.ActiveGrantFor(caller, now) is { } grant
             ? [new AccessPath(AccessPathKind.Grant, grant.Role, grant.AllowDownload, grant.ExpiresAt, grant.Id)]
             : [];
-        var access = AccessPolicy.Decide(asset.AccessFacts, caller, own.Concat(outside)).Capabilities;
-        return access.CanView ? new VisibleAsset(asset, access) : null;
+        var decision = AccessPolicy.Decide(asset.AccessFacts, caller, own.Concat(outside));
+        return decision.Capabilities.CanView ? new VisibleAsset(asset, decision.Capabilities) { Paths = decision.Paths } : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Assets.Media;
@@ -8,6 +9,7 @@ using MediaVault.Domain.Users;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Integration.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using static MediaVault.Integration.Tests.Support.SeedSharing;
 
 namespace MediaVault.Integration.Tests.Access;
 
@@ -15,8 +17,9 @@ namespace MediaVault.Integration.Tests.Access;
 /// The one rule, checked on random worlds (fixed seeds): people, groups with members, assets (some pending, some in
 /// doubt, some opted out of inherited access), collections holding them, grants on assets and on collections to people
 /// and to groups, some expired and some revoked. For every person, the assets <c>GET /assets?scope=all</c> lists (all
-/// pages) are exactly those <c>POST /assets/access</c> says it can view, with the same <c>access</c>; and both agree with
-/// a plain restatement of the contract's rule computed here from the world as built.
+/// pages) are exactly those <c>POST /assets/access</c> says it can view, with the same <c>access</c> as there and as
+/// <c>GET /assets/{id}</c>; <c>scope=shared</c> is the same less its own; and all agree with a plain restatement of the
+/// contract's rule computed here from the world as built.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
@@ -73,7 +76,22 @@ public sealed class EffectiveAccessPropertyTests(DatabaseProvider provider)
                 access.GetProperty("canEdit").GetBoolean().ShouldBe(role >= AccessRole.Editor, because);
                 access.GetProperty("canShare").GetBoolean().ShouldBe(role >= AccessRole.Manager, because);
                 access.GetProperty("canDelete").GetBoolean().ShouldBe(role == AccessRole.Owner, because);
+
+                // The single-asset read decides through the aggregate and the path port: the same answer.
+                using var single = await client.GetAsync(Url($"/api/v1/assets/{asset.Id}"));
+                if (role is null)
+                {
+                    await single.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+                }
+                else
+                {
+                    (await single.ShouldBeJsonAsync()).GetProperty("access").GetRawText().ShouldBe(access.GetRawText(), because);
+                }
             }
+
+            var shared = (await client.ListAllAsync("shared", limit: 4)).Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
+            shared.SetEquals(world.Assets.Where(a => world.Expected(person, a.Id).Role is not (null or AccessRole.Owner)).Select(a => a.Id.Value))
+                .ShouldBeTrue($"seed {seed}, person {person}: scope=shared");
 
             batch[everyAsset[^1]].GetProperty("canView").GetBoolean().ShouldBeFalse();
             var createdAt = listed.Select(i => i.GetProperty("createdAt").GetDateTimeOffset()).ToList();

@@ -233,6 +233,39 @@ public sealed class EffectiveAccessTests(DatabaseProvider provider)
         await download.ShouldBeJsonAsync();
     }
 
+    [Test]
+    public async Task DownloadAndRendition_ThroughAGroupGrantExpiringSoon_NeverOutliveIt()
+    {
+        var (owner, asset) = await OwnerWithAssetAsync(thumbnail: true);
+        var member = await _api.AccountAsync();
+        var group = await _api.GroupAsync(owner.Id, member.Id);
+        var grantEnds = DateTimeOffset.UtcNow.AddSeconds(40);
+        await _api.ShareAsync(asset.Id, Grantee.OfGroup(group.Id), AccessRole.Viewer, expiresAt: grantEnds);
+        using var client = _api.ClientFor(member.Value);
+
+        var download = await (await client.GetAsync(DownloadUrl(asset))).ShouldBeJsonAsync();
+        var rendition = await (await client.GetAsync(Url($"/api/v1/assets/{asset.Id}/renditions/thumbnail"))).ShouldBeJsonAsync();
+
+        download.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(grantEnds.AddMilliseconds(1));
+        rendition.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(grantEnds.AddMilliseconds(1));
+    }
+
+    [Test]
+    public async Task Download_WhenAnExpiringGrantAllowsItAndALastingOneIsViewOnly_EndsWithTheOneThatAllowsIt()
+    {
+        var (owner, asset) = await OwnerWithAssetAsync();
+        var person = await _api.AccountAsync();
+        var grantEnds = DateTimeOffset.UtcNow.AddSeconds(40);
+        await _api.ShareAsync(asset.Id, Grantee.OfPerson(person.Id), AccessRole.Viewer, allowDownload: false);
+        await _api.CollectionAsync(owner.Id, [asset.Id], Grantee.OfPerson(person.Id), AccessRole.Editor, allowDownload: false);
+        await _api.ShareAsync(asset.Id, Grantee.OfGroup((await _api.GroupAsync(owner.Id, person.Id)).Id), AccessRole.Viewer, expiresAt: grantEnds);
+        using var client = _api.ClientFor(person.Value);
+
+        var download = await (await client.GetAsync(DownloadUrl(asset))).ShouldBeJsonAsync();
+
+        download.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(grantEnds.AddMilliseconds(1));
+    }
+
     // ---------------------------------------------------------------------------------------------- inheritsAccess
 
     [Test]

@@ -34,10 +34,12 @@ public sealed class DownloadAssetHandler(IAccessPaths accessPaths, IRepository<A
 
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), accessPaths, caller, now, cancellationToken) is not (var asset, var access))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), accessPaths, caller, now, cancellationToken) is not { } visible)
         {
             return Result<DownloadLink>.NotFound();
         }
+
+        var (asset, access) = visible;
 
         if (asset.Status != AssetStatus.Ready)
         {
@@ -55,9 +57,9 @@ public sealed class DownloadAssetHandler(IAccessPaths accessPaths, IRepository<A
         }
 
         var expiresAt = now + settings.DownloadUrlTtl;
-        if (asset.ActiveGrantFor(caller, now)?.ExpiresAt is { } grantExpiresAt && grantExpiresAt < expiresAt)
+        if (visible.AccessLastsUntil(download: true) is { } accessEndsAt && accessEndsAt < expiresAt)
         {
-            expiresAt = grantExpiresAt;
+            expiresAt = accessEndsAt;
         }
 
         asset.RecordDownload(caller, access, now);

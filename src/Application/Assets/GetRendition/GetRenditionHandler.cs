@@ -23,10 +23,12 @@ public sealed class GetRenditionHandler(IAccessPaths accessPaths, IReadRepositor
         ArgumentNullException.ThrowIfNull(query);
         var caller = currentUser.RequireId();
         var now = clock.GetUtcNow();
-        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), accessPaths, caller, now, cancellationToken) is not (var asset, _))
+        if (await assets.FindVisibleAsync(new AssetForCallerSpec(new AssetId(query.AssetId), caller), accessPaths, caller, now, cancellationToken) is not { } visible)
         {
             return Result<DownloadLink>.NotFound();
         }
+
+        var asset = visible.Asset;
 
         if (new RenditionMustExist(query.Name, asset.Renditions).IsBroken())
         {
@@ -46,9 +48,9 @@ public sealed class GetRenditionHandler(IAccessPaths accessPaths, IReadRepositor
 
         var rendition = asset.RenditionToServe(query.Name);
         var expiresAt = now + settings.DownloadUrlTtl;
-        if (asset.ActiveGrantFor(caller, now)?.ExpiresAt is { } grantExpiresAt && grantExpiresAt < expiresAt)
+        if (visible.AccessLastsUntil(download: false) is { } accessEndsAt && accessEndsAt < expiresAt)
         {
-            expiresAt = grantExpiresAt;
+            expiresAt = accessEndsAt;
         }
 
         var url = await storage.PresignGetAsync(

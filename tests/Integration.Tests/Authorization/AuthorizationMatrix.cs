@@ -18,10 +18,10 @@ public enum Actor
     /// <summary>Holds an active viewer grant.</summary>
     Viewer,
 
-    /// <summary>Held a manager grant whose expiry has passed.</summary>
+    /// <summary>Held manager grants, on the asset and on the collection, whose expiry has passed.</summary>
     ExpiredGrant,
 
-    /// <summary>Held a manager grant that was revoked.</summary>
+    /// <summary>Held manager grants, on the asset and on the collection, that were revoked.</summary>
     RevokedGrant,
 
     /// <summary>A signed-in person with no grant on the asset.</summary>
@@ -42,7 +42,7 @@ public enum Actor
     /// <summary>An admin of a group that holds an active viewer grant on the asset: running a group gives no more on its assets.</summary>
     GroupAdmin,
 
-    /// <summary>Was a member of a group that holds an active manager grant on the asset, and was removed from it.</summary>
+    /// <summary>Was a member of a group that holds active manager grants on the asset and on the collection, and was removed from it.</summary>
     RemovedMember,
 
     /// <summary>Holds an active viewer grant on a collection that contains the asset.</summary>
@@ -83,8 +83,10 @@ public readonly record struct Expectation(int Status, bool? Listed = null)
 /// <summary>
 /// One asset-scoped endpoint of the contract. <c>Path</c> names what the arrangement provides: <c>{id}</c> the asset,
 /// <c>{grantId}</c> a viewer grant of a third person, <c>{ownGrantId}</c> the caller's own grant, <c>{linkId}</c> and
-/// <c>{token}</c> a public link, <c>{targetId}</c> a signed-up person without access. <c>Variant</c> tells apart two
-/// rows of the same method and path (the body field that makes them different rules).
+/// <c>{token}</c> a public link, <c>{targetId}</c> a signed-up person without access; for the collection rows
+/// <c>{collectionId}</c> a collection that contains the asset, <c>{collectionGrantId}</c> a viewer grant of a third person
+/// on it and <c>{ownCollectionGrantId}</c> the caller's own grant on it. <c>Variant</c> tells apart two rows of the same
+/// method and path (the body field that makes them different rules).
 /// </summary>
 public sealed record MatrixRow(
     string Method,
@@ -136,9 +138,35 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/public/links/{token}/download", null, "download through a public link", Everyone(200), []),
     ];
 
+    /// <summary>
+    /// Every collection-scoped endpoint of the contract, against the same callers around the same arrangement: the
+    /// asset's owner owns the collection, which contains the asset. A grant on the asset alone gives nothing on the
+    /// collection.
+    /// </summary>
+    public static readonly IReadOnlyList<MatrixRow> CollectionRows =
+    [
+        Row("GET", "/api/v1/collections/{collectionId}", null, "see the collection", CollectionRoles(200, 200, 200, 200), []),
+        Row("GET", "/api/v1/collections?scope=all&limit=100", null, "the collection is in your list", CollectionListing(owner: true), []),
+        Row("GET", "/api/v1/collections?scope=shared&limit=100", null, "the collection is in your shared list", CollectionListing(owner: false), []),
+        Row("GET", "/api/v1/collections/{collectionId}/assets?limit=100", null, "the asset is in the contents you see", CollectionContents(), []),
+        Row("PATCH", "/api/v1/collections/{collectionId}", """{"name":"Renamed"}""", "rename the collection", CollectionRoles(200, 200, 200, 403), []),
+        Row("DELETE", "/api/v1/collections/{collectionId}", null, "delete the collection", CollectionRoles(204, 403, 403, 403), []),
+        Row("POST", "/api/v1/collections/{collectionId}/assets", """{"assetIds":["{id}"]}""", "add the asset (already in it; you must be able to share it)", CollectionRoles(200, 200, 403, 403, optedOut: 404), []),
+        Row("DELETE", "/api/v1/collections/{collectionId}/assets/{id}", null, "take the asset out", CollectionRoles(204, 204, 204, 403), []),
+        Row("POST", "/api/v1/collections/{collectionId}/grants", """{"granteeEmail":"{targetEmail}","role":"viewer"}""", "share the collection with a person", CollectionRoles(201, 201, 403, 403), []),
+        Row("GET", "/api/v1/collections/{collectionId}/grants", null, "list the grants", CollectionRoles(200, 200, 403, 403), []),
+        Row("PATCH", "/api/v1/collections/{collectionId}/grants/{collectionGrantId}", """{"role":"editor"}""", "change someone else's grant", CollectionRoles(200, 200, 403, 403), []),
+        Row("DELETE", "/api/v1/collections/{collectionId}/grants/{collectionGrantId}", null, "revoke someone else's grant", CollectionRoles(204, 204, 403, 403), []),
+        Row("DELETE", "/api/v1/collections/{collectionId}/grants/{ownCollectionGrantId}", null, "leave: revoke your own grant", CollectionLeave(), []),
+        Row("GET", "/api/v1/collections/{collectionId}/activity", null, "read the activity log", CollectionRoles(200, 200, 403, 403), []),
+    ];
+
+    /// <summary>Both tables' rows: asset-scoped, then collection-scoped.</summary>
+    public static IReadOnlyList<MatrixRow> AllRows => [.. Rows, .. CollectionRows];
+
     /// <summary>The applicable cells, row by row.</summary>
     public static IEnumerable<(MatrixRow Row, Actor Actor, Expectation Expected)> Cells() =>
-        from row in Rows
+        from row in AllRows
         from actor in Actors
         let expected = row.Expected[actor]
         where expected.Applies
@@ -169,6 +197,27 @@ public static class AuthorizationMatrix
         }
 
         text.AppendLine();
+        AppendTable(text, Rows);
+        text.AppendLine();
+        text.AppendLine("## Collections");
+        text.AppendLine();
+        text.AppendLine("The same callers, around the same arrangement, on the collection-scoped endpoints: the asset's owner owns a");
+        text.AppendLine("collection that contains the asset. Only the owner and the holders of an active grant on the collection (the");
+        text.AppendLine("collection viewer, editor and manager, and the opted-out grantee, a collection manager) see it; a grant on the");
+        text.AppendLine("asset alone gives nothing on the collection (`404`). The opted-out grantee manages the collection but does not");
+        text.AppendLine("see the asset: it is left out of the contents, and adding it is `404`, as for any asset one cannot see.");
+        text.AppendLine();
+        AppendTable(text, CollectionRows);
+        text.AppendLine();
+        text.AppendLine("`listed` / `not listed`: `200`, with the asset in the list or not (in the batch check: answered with");
+        text.AppendLine("`canView: true`, or with no role and every capability `false`). `—`: not applicable (the caller holds no");
+        text.AppendLine("grant of its own on the asset to leave; a group's or a collection's grant is left through the group or the");
+        text.AppendLine("collection).");
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static void AppendTable(StringBuilder text, IEnumerable<MatrixRow> rows)
+    {
         text.Append("| endpoint | meaning |");
         foreach (var actor in Actors)
         {
@@ -178,7 +227,7 @@ public static class AuthorizationMatrix
         text.AppendLine();
         text.Append("|---|---|");
         text.AppendLine(string.Concat(Actors.Select(_ => "---|")));
-        foreach (var row in Rows)
+        foreach (var row in rows)
         {
             text.Append(CultureInfo.InvariantCulture, $"| `{row.Label}` | {row.Meaning} |");
             foreach (var actor in Actors)
@@ -188,13 +237,6 @@ public static class AuthorizationMatrix
 
             text.AppendLine();
         }
-
-        text.AppendLine();
-        text.AppendLine("`listed` / `not listed`: `200`, with the asset in the list or not (in the batch check: answered with");
-        text.AppendLine("`canView: true`, or with no role and every capability `false`). `—`: not applicable (the caller holds no");
-        text.AppendLine("grant of its own on the asset to leave; a group's or a collection's grant is left through the group or the");
-        text.AppendLine("collection).");
-        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     public static string ColumnName(Actor actor) => actor switch
@@ -219,19 +261,19 @@ public static class AuthorizationMatrix
         Actor.Manager => "holds an active manager grant.",
         Actor.Editor => "holds an active editor grant.",
         Actor.Viewer => "holds an active viewer grant.",
-        Actor.ExpiredGrant => "held a manager grant whose `expiresAt` has passed.",
-        Actor.RevokedGrant => "held a manager grant that was revoked.",
+        Actor.ExpiredGrant => "held manager grants (on the asset, and on the collection) whose `expiresAt` has passed.",
+        Actor.RevokedGrant => "held manager grants (on the asset, and on the collection) that were revoked.",
         Actor.Stranger => "signed in, no grant on the asset.",
         Actor.Anonymous => "no access token.",
         Actor.DisabledUser => "holds an active manager grant, but the account was disabled after its token was issued.",
         Actor.Admin => "signed in with the `admin` role, no grant: administrators manage accounts, not content.",
         Actor.GroupMember => "a plain member of a group that holds an active editor grant on the asset (no grant of its own).",
         Actor.GroupAdmin => "an admin of a group that holds an active viewer grant on the asset: running the group adds nothing on its assets.",
-        Actor.RemovedMember => "was a member of a group that holds an active manager grant on the asset, and was removed from the group.",
+        Actor.RemovedMember => "was a member of a group that holds active manager grants on the asset and on the collection, and was removed from the group.",
         Actor.CollectionViewer => "holds an active viewer grant on a collection that contains the asset (the role is inherited on the asset).",
         Actor.CollectionEditor => "holds an active editor grant on a collection that contains the asset.",
         Actor.CollectionManager => "holds an active manager grant on a collection that contains the asset.",
-        Actor.OptedOut => "holds an active manager grant on a collection that contains the asset, but the asset has `inheritsAccess: false` (no other path).",
+        Actor.OptedOut => "holds an active manager grant on the collection that contains the asset, but the asset has `inheritsAccess: false` (no other path).",
         Actor.ViewOnly => "holds an active viewer grant with `allowDownload: false`: sees the asset and its renditions, no download.",
         _ => throw new ArgumentOutOfRangeException(nameof(actor)),
     };
@@ -338,6 +380,66 @@ public static class AuthorizationMatrix
         [Actor.OptedOut] = Expectation.NotApplicable,
         [Actor.ViewOnly] = Expectation.Code(204),
     };
+
+    /// <summary>
+    /// On the collection: its owner, and the holders of an active grant on it by their role (the opted-out grantee is a
+    /// collection manager unless <paramref name="optedOut"/> says otherwise); everyone else signed in does not see it.
+    /// </summary>
+    private static Dictionary<Actor, Expectation> CollectionRoles(int owner, int manager, int editor, int viewer, int? optedOut = null)
+    {
+        var expected = Enum.GetValues<Actor>().ToDictionary(a => a, _ => Expectation.Code(404));
+        expected[Actor.Owner] = Expectation.Code(owner);
+        expected[Actor.CollectionManager] = Expectation.Code(manager);
+        expected[Actor.CollectionEditor] = Expectation.Code(editor);
+        expected[Actor.CollectionViewer] = Expectation.Code(viewer);
+        expected[Actor.OptedOut] = Expectation.Code(optedOut ?? manager);
+        expected[Actor.Anonymous] = Expectation.Code(401);
+        expected[Actor.DisabledUser] = Expectation.Code(401);
+        return expected;
+    }
+
+    private static Dictionary<Actor, Expectation> CollectionListing(bool owner)
+    {
+        var expected = Enum.GetValues<Actor>().ToDictionary(a => a, _ => Expectation.IsListed(false));
+        expected[Actor.Owner] = Expectation.IsListed(owner);
+        foreach (var grantee in new[] { Actor.CollectionManager, Actor.CollectionEditor, Actor.CollectionViewer, Actor.OptedOut })
+        {
+            expected[grantee] = Expectation.IsListed(true);
+        }
+
+        expected[Actor.Anonymous] = Expectation.Code(401);
+        expected[Actor.DisabledUser] = Expectation.Code(401);
+        return expected;
+    }
+
+    /// <summary>Who sees the collection sees the asset in it, unless the asset opted out and there is no other path.</summary>
+    private static Dictionary<Actor, Expectation> CollectionContents()
+    {
+        var expected = CollectionRoles(200, 200, 200, 200);
+        foreach (var actor in new[] { Actor.Owner, Actor.CollectionManager, Actor.CollectionEditor, Actor.CollectionViewer })
+        {
+            expected[actor] = Expectation.IsListed(true);
+        }
+
+        expected[Actor.OptedOut] = Expectation.IsListed(false);
+        return expected;
+    }
+
+    /// <summary>A holder of a grant on the collection revokes it; an expired or revoked one is of a collection the caller no longer sees.</summary>
+    private static Dictionary<Actor, Expectation> CollectionLeave()
+    {
+        var expected = Enum.GetValues<Actor>().ToDictionary(a => a, _ => Expectation.NotApplicable);
+        foreach (var grantee in new[] { Actor.CollectionManager, Actor.CollectionEditor, Actor.CollectionViewer, Actor.OptedOut })
+        {
+            expected[grantee] = Expectation.Code(204);
+        }
+
+        expected[Actor.ExpiredGrant] = Expectation.Code(404);
+        expected[Actor.RevokedGrant] = Expectation.Code(404);
+        expected[Actor.Anonymous] = Expectation.Code(401);
+        expected[Actor.DisabledUser] = Expectation.Code(401);
+        return expected;
+    }
 
     /// <summary>Public links ask for no token: whoever holds the link's token gets the same answer.</summary>
     private static Dictionary<Actor, Expectation> Everyone(int status) =>

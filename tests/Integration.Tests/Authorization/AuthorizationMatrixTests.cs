@@ -22,8 +22,9 @@ namespace MediaVault.Integration.Tests.Authorization;
 /// with an owner, a manager, an editor, a viewer, a view-only viewer, an expired and a revoked (manager) grant, a
 /// disabled manager, a bystander holding a viewer grant, a public link, strangers, three groups holding grants on it
 /// (an editor group with a member, a viewer group with an admin, a manager group whose member was removed) and a
-/// collection containing it with viewer, editor and manager grants (for the opted-out caller's cells the asset does not
-/// inherit access); then the one request, compared to the exact status.
+/// collection of the owner's containing it, with viewer, editor and manager grants, a bystander's viewer grant, an
+/// expired and a revoked manager grant and a grant to the manager group (for the opted-out caller's cells the asset does
+/// not inherit access); then the one request, compared to the exact status.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
@@ -40,13 +41,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
     public async Task StopAsync() => await _api.DisposeAsync();
 
     public static IEnumerable<TestCaseData> Cells() =>
-        AuthorizationMatrix.Cells().Select(cell => new TestCaseData(AuthorizationMatrix.Rows.ToList().IndexOf(cell.Row), cell.Actor)
+        AuthorizationMatrix.Cells().Select(cell => new TestCaseData(AuthorizationMatrix.AllRows.ToList().IndexOf(cell.Row), cell.Actor)
             .SetName($"Matrix: {cell.Row.Label.Replace('{', '<').Replace('}', '>')} as {AuthorizationMatrix.ColumnName(cell.Actor)} is {cell.Expected}"));
 
     [TestCaseSource(nameof(Cells))]
     public async Task Cell_AnswersExactlyAsTheMatrixSays(int rowIndex, Actor actor)
     {
-        var row = AuthorizationMatrix.Rows[rowIndex];
+        var row = AuthorizationMatrix.AllRows[rowIndex];
         var expected = row.Expected[actor];
         var arranged = await ArrangeAsync(actor);
         using var client = _api.CreateClient();
@@ -65,7 +66,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var actual = (int)response.StatusCode;
-        bool? listed = expected.Listed is not null && actual == 200 ? Lists(text, arranged.AssetId) : null;
+        var listedId = row.Path.StartsWith("/api/v1/collections?", StringComparison.Ordinal) ? arranged.CollectionId.Value : arranged.AssetId.Value;
+        bool? listed = expected.Listed is not null && actual == 200 ? Lists(text, listedId) : null;
         actual.ShouldBe(expected.Status, $"{row.Label} as {actor}: {text}");
         listed.ShouldBe(expected.Listed, $"{row.Label} as {actor}: {text}");
         if (actual >= 400)
@@ -74,13 +76,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         }
     }
 
-    /// <summary>Whether a list names the asset; for the batch check (items of <c>{assetId, access}</c>), whether it answers <c>canView</c>.</summary>
-    private static bool Lists(string body, AssetId assetId)
+    /// <summary>Whether a list names the asset (or collection); for the batch check (items of <c>{assetId, access}</c>), whether it answers <c>canView</c>.</summary>
+    private static bool Lists(string body, Guid id)
     {
         using var json = JsonDocument.Parse(body);
         return json.RootElement.GetProperty("items").EnumerateArray().Any(i => i.TryGetProperty("assetId", out var checkedId)
-            ? checkedId.GetGuid() == assetId.Value && i.GetProperty("access").GetProperty("canView").GetBoolean()
-            : i.GetProperty("id").GetGuid() == assetId.Value);
+            ? checkedId.GetGuid() == id && i.GetProperty("access").GetProperty("canView").GetBoolean()
+            : i.GetProperty("id").GetGuid() == id);
     }
 
     /// <summary>Everything a cell needs, arranged through the domain (a few saves: groups exist before grants name them).</summary>
@@ -92,7 +94,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         var target = new TestAccount(Domain.Users.UserId.New(), SeedAccounts.NewEmail("target"), "Target");
         var token = LinkTokens.New();
 
-        var (assetId, grants, bystanderGrant, linkId) = await _api.WithDbAsync(async db =>
+        var (assetId, grants, bystanderGrant, linkId, collectionId, collectionGrants, bystanderCollectionGrant) = await _api.WithDbAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;
             foreach (var (actor, account) in people.Select(p => (p.Key, p.Value)).Append((Actor.Stranger, bystander)).Append((Actor.Stranger, target)))
@@ -158,24 +160,32 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             var ownerMemberships = new Memberships(owner.Id, groups.Values.Select(g => g.Group.Id).ToHashSet());
             var collection = Collection.Create("Matrix album", null, owner.Id, now);
             collection.AddAssets(ownerMemberships, [new AssetToAdd(asset.Id, asset.CreatedAt, asset.Status, ownerAccess)], now);
+            var collectionGrants = new Dictionary<Actor, GrantId>();
             foreach (var (actor, role) in new[]
             {
                 (Actor.CollectionViewer, AccessRole.Viewer), (Actor.CollectionEditor, AccessRole.Editor),
                 (Actor.CollectionManager, AccessRole.Manager), (Actor.OptedOut, AccessRole.Manager),
+                (Actor.ExpiredGrant, AccessRole.Manager), (Actor.RevokedGrant, AccessRole.Manager),
             })
             {
-                collection.ShareWith(ownerMemberships, Grantee.OfPerson(people[actor].Id), role, true, null, now);
+                collectionGrants[actor] = collection.ShareWith(
+                    ownerMemberships, Grantee.OfPerson(people[actor].Id), role, true, actor == Actor.ExpiredGrant ? now.AddDays(1) : null, now).Id;
             }
 
+            collection.RevokeGrant(ownerMemberships, collectionGrants[Actor.RevokedGrant], now);
+            collection.ShareWith(ownerMemberships, Grantee.OfGroup(groups[Actor.RemovedMember].Group.Id), AccessRole.Manager, true, null, now);
+            var bystanderCollectionGrant = collection.ShareWith(ownerMemberships, Grantee.OfPerson(bystander.Id), AccessRole.Viewer, true, null, now).Id;
             db.Collections.Add(collection);
             groups[Actor.RemovedMember].Group.RemoveMember(owner.Id, people[Actor.RemovedMember].Id, now);
             await db.SaveChangesAsync();
             await db.Grants.Where(g => g.Id == grants[Actor.ExpiredGrant])
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAt, now.AddSeconds(-1)));
-            return (asset.Id, grants, bystanderGrant, link.Id);
+            await db.Set<CollectionGrant>().Where(g => g.Id == collectionGrants[Actor.ExpiredGrant])
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAt, now.AddSeconds(-1)));
+            return (asset.Id, grants, bystanderGrant, link.Id, collection.Id, collectionGrants, bystanderCollectionGrant);
         });
 
-        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target);
+        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target, collectionId, collectionGrants, bystanderCollectionGrant);
     }
 
     private static ApplicationUser User(TestAccount account, bool disabled, DateTimeOffset now) => new()
@@ -200,7 +210,10 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         GrantId BystanderGrant,
         LinkId LinkId,
         string Token,
-        TestAccount Target)
+        TestAccount Target,
+        CollectionId CollectionId,
+        Dictionary<Actor, GrantId> OwnCollectionGrants,
+        GrantId BystanderCollectionGrant)
     {
         public string Fill(string template, Actor actor) => template
             .Replace("{id}", AssetId.ToString(), StringComparison.Ordinal)
@@ -209,6 +222,12 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             .Replace("{linkId}", LinkId.ToString(), StringComparison.Ordinal)
             .Replace("{token}", Token, StringComparison.Ordinal)
             .Replace("{targetEmail}", Target.Email, StringComparison.Ordinal)
-            .Replace("{targetId}", Target.Value.ToString(), StringComparison.Ordinal);
+            .Replace("{targetId}", Target.Value.ToString(), StringComparison.Ordinal)
+            .Replace("{collectionId}", CollectionId.ToString(), StringComparison.Ordinal)
+            .Replace("{collectionGrantId}", BystanderCollectionGrant.ToString(), StringComparison.Ordinal)
+            .Replace(
+                "{ownCollectionGrantId}",
+                (OwnCollectionGrants.TryGetValue(actor, out var ownOnCollection) ? ownOnCollection : BystanderCollectionGrant).ToString(),
+                StringComparison.Ordinal);
     }
 }

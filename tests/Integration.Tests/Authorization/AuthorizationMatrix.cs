@@ -18,10 +18,10 @@ public enum Actor
     /// <summary>Holds an active viewer grant.</summary>
     Viewer,
 
-    /// <summary>Held a manager grant whose expiry has passed.</summary>
+    /// <summary>Held manager grants, on the asset and on the collection, whose expiry has passed.</summary>
     ExpiredGrant,
 
-    /// <summary>Held a manager grant that was revoked.</summary>
+    /// <summary>Held manager grants, on the asset and on the collection, that were revoked.</summary>
     RevokedGrant,
 
     /// <summary>A signed-in person with no grant on the asset.</summary>
@@ -35,6 +35,30 @@ public enum Actor
 
     /// <summary>A signed-in administrator without a grant: to content, administrators are strangers.</summary>
     Admin,
+
+    /// <summary>A plain member of a group that holds an active editor grant on the asset.</summary>
+    GroupMember,
+
+    /// <summary>An admin of a group that holds an active viewer grant on the asset: running a group gives no more on its assets.</summary>
+    GroupAdmin,
+
+    /// <summary>Was a member of a group that holds active manager grants on the asset and on the collection, and was removed from it.</summary>
+    RemovedMember,
+
+    /// <summary>Holds an active viewer grant on a collection that contains the asset.</summary>
+    CollectionViewer,
+
+    /// <summary>Holds an active editor grant on a collection that contains the asset.</summary>
+    CollectionEditor,
+
+    /// <summary>Holds an active manager grant on a collection that contains the asset.</summary>
+    CollectionManager,
+
+    /// <summary>Holds an active manager grant on a collection that contains the asset, but the asset does not inherit access.</summary>
+    OptedOut,
+
+    /// <summary>Holds an active viewer grant that does not allow download (view-only sharing).</summary>
+    ViewOnly,
 }
 
 /// <summary>What one cell expects: an HTTP status, or for list rows 200 with the asset listed or not; or nothing (not applicable).</summary>
@@ -59,20 +83,21 @@ public readonly record struct Expectation(int Status, bool? Listed = null)
 /// <summary>
 /// One asset-scoped endpoint of the contract. <c>Path</c> names what the arrangement provides: <c>{id}</c> the asset,
 /// <c>{grantId}</c> a viewer grant of a third person, <c>{ownGrantId}</c> the caller's own grant, <c>{linkId}</c> and
-/// <c>{token}</c> a public link, <c>{ownerId}</c> the asset's owner; <c>{trashedId}</c> and <c>{trashedToken}</c> a second
-/// asset, shared and linked the same way, then moved to the trash.
+/// <c>{token}</c> a public link, <c>{targetId}</c> a signed-up person without access; <c>{trashedId}</c> and
+/// <c>{trashedToken}</c> a second asset, shared and linked the same way, then moved to the trash; for the collection rows
+/// <c>{collectionId}</c> a collection that contains the asset, <c>{collectionGrantId}</c> a viewer grant of a third person
+/// on it and <c>{ownCollectionGrantId}</c> the caller's own grant on it. <c>Variant</c> tells apart two rows of the same
+/// method and path (the body field that makes them different rules).
 /// </summary>
 public sealed record MatrixRow(
     string Method,
     string Path,
     string? Body,
     string Meaning,
-    IReadOnlyDictionary<Actor, Expectation> Expected)
+    IReadOnlyDictionary<Actor, Expectation> Expected,
+    string? Variant = null)
 {
-    /// <summary>Tells apart two rows of one endpoint that differ by body (which field is sent).</summary>
-    public string? Variant { get; init; }
-
-    public string Label => Variant is null ? $"{Method} {Path}" : $"{Method} {Path} ({Variant})";
+    public string Label => Variant is null ? $"{Method} {Path}" : $"{Method} {Path} {Variant}";
 }
 
 /// <summary>
@@ -93,8 +118,9 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/assets?scope=shared&limit=100", null, "the asset is in your shared list", Listing(owner: false, grantees: true), HiddenFromLists()),
         Row("GET", "/api/v1/assets?scope=owned&limit=100", null, "the asset is in your own list", Listing(owner: true, grantees: false), HiddenFromLists()),
         Row("PATCH", "/api/v1/assets/{id}", """{"title":"Renamed"}""", "edit the details", Roles(200, 200, 200, 403), Hidden()),
+        Row("PATCH", "/api/v1/assets/{id}", """{"inheritsAccess":false}""", "stop collection access reaching the asset", Roles(200, 403, 403, 403), Hidden(), "{inheritsAccess}"),
         Row("DELETE", "/api/v1/assets/{id}", null, "delete the asset", Roles(204, 403, 403, 403), Hidden()),
-        Row("GET", "/api/v1/assets/{id}/download", null, "get a download URL", Grantees(200), Hidden()),
+        Row("GET", "/api/v1/assets/{id}/download", null, "get a download URL (not view-only)", Roles(200, 200, 200, 200, viewOnly: 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/renditions/thumbnail", null, "get a rendition URL (view-only included)", Grantees(200), Hidden()),
         Row("POST", "/api/v1/assets/{id}/complete", "{}", "complete the upload (again: idempotent)", Roles(200, 403, 403, 403), Hidden()),
         Row("POST", "/api/v1/assets/{id}/grants", """{"granteeEmail":"{targetEmail}","role":"viewer"}""", "share with a person", Roles(201, 201, 403, 403), Hidden()),
@@ -106,11 +132,9 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/assets/{id}/links", null, "list the links", Roles(200, 200, 403, 403), Hidden()),
         Row("DELETE", "/api/v1/assets/{id}/links/{linkId}", null, "revoke a link", Roles(204, 204, 403, 403), Hidden()),
         Row("GET", "/api/v1/assets/{id}/activity", null, "read the activity log", Roles(200, 200, 403, 403), Hidden()),
-        Row("PATCH", "/api/v1/assets/{id}", """{"inheritsAccess":false}""", "decide whether collection access reaches the asset", Roles(200, 403, 403, 403), Hidden())
-            with { Variant = "inheritsAccess" },
         Row("GET", "/api/v1/assets/{id}/access", null, "explain your own access", Grantees(200), Hidden()),
-        Row("GET", "/api/v1/assets/{id}/access?userId={ownerId}", null, "explain someone else's access", Roles(200, 200, 403, 403), Hidden()),
-        Row("POST", "/api/v1/assets/access", """{"assetIds":["{id}"]}""", "check access in a batch (the invisible get role null)", SignedIn(200), []),
+        Row("GET", "/api/v1/assets/{id}/access?userId={targetId}", null, "explain someone else's access", Roles(200, 200, 403, 403), Hidden()),
+        Row("POST", "/api/v1/assets/access", """{"assetIds":["{id}"]}""", "batch check: the asset comes back with `canView`", Listing(owner: true, grantees: true), HiddenFromLists()),
         Row("GET", "/api/v1/public/links/{token}", null, "see what a public link shows (a token is enough)", Everyone(200), []),
         Row("POST", "/api/v1/public/links/{token}/download", null, "download through a public link", Everyone(200), []),
         Row("GET", "/api/v1/assets/{trashedId}", null, "see a trashed asset: nobody does, its owner included", Grantees(404), Hidden()),
@@ -119,9 +143,35 @@ public static class AuthorizationMatrix
         Row("DELETE", "/api/v1/trash/{trashedId}", null, "purge a trashed asset now", Roles(204, 404, 404, 404), Hidden()),
     ];
 
+    /// <summary>
+    /// Every collection-scoped endpoint of the contract, against the same callers around the same arrangement: the
+    /// asset's owner owns the collection, which contains the asset. A grant on the asset alone gives nothing on the
+    /// collection.
+    /// </summary>
+    public static readonly IReadOnlyList<MatrixRow> CollectionRows =
+    [
+        Row("GET", "/api/v1/collections/{collectionId}", null, "see the collection", CollectionRoles(200, 200, 200, 200), []),
+        Row("GET", "/api/v1/collections?scope=all&limit=100", null, "the collection is in your list", CollectionListing(owner: true), []),
+        Row("GET", "/api/v1/collections?scope=shared&limit=100", null, "the collection is in your shared list", CollectionListing(owner: false), []),
+        Row("GET", "/api/v1/collections/{collectionId}/assets?limit=100", null, "the asset is in the contents you see", CollectionContents(), []),
+        Row("PATCH", "/api/v1/collections/{collectionId}", """{"name":"Renamed"}""", "rename the collection", CollectionRoles(200, 200, 200, 403), []),
+        Row("DELETE", "/api/v1/collections/{collectionId}", null, "delete the collection", CollectionRoles(204, 403, 403, 403), []),
+        Row("POST", "/api/v1/collections/{collectionId}/assets", """{"assetIds":["{id}"]}""", "add the asset (already in it; you must be able to share it)", CollectionRoles(200, 200, 403, 403, optedOut: 404), []),
+        Row("DELETE", "/api/v1/collections/{collectionId}/assets/{id}", null, "take the asset out", CollectionRoles(204, 204, 204, 403), []),
+        Row("POST", "/api/v1/collections/{collectionId}/grants", """{"granteeEmail":"{targetEmail}","role":"viewer"}""", "share the collection with a person", CollectionRoles(201, 201, 403, 403), []),
+        Row("GET", "/api/v1/collections/{collectionId}/grants", null, "list the grants", CollectionRoles(200, 200, 403, 403), []),
+        Row("PATCH", "/api/v1/collections/{collectionId}/grants/{collectionGrantId}", """{"role":"editor"}""", "change someone else's grant", CollectionRoles(200, 200, 403, 403), []),
+        Row("DELETE", "/api/v1/collections/{collectionId}/grants/{collectionGrantId}", null, "revoke someone else's grant", CollectionRoles(204, 204, 403, 403), []),
+        Row("DELETE", "/api/v1/collections/{collectionId}/grants/{ownCollectionGrantId}", null, "leave: revoke your own grant", CollectionLeave(), []),
+        Row("GET", "/api/v1/collections/{collectionId}/activity", null, "read the activity log", CollectionRoles(200, 200, 403, 403), []),
+    ];
+
+    /// <summary>Both tables' rows: asset-scoped, then collection-scoped.</summary>
+    public static IReadOnlyList<MatrixRow> AllRows => [.. Rows, .. CollectionRows];
+
     /// <summary>The applicable cells, row by row.</summary>
     public static IEnumerable<(MatrixRow Row, Actor Actor, Expectation Expected)> Cells() =>
-        from row in Rows
+        from row in AllRows
         from actor in Actors
         let expected = row.Expected[actor]
         where expected.Applies
@@ -140,6 +190,9 @@ public static class AuthorizationMatrix
         text.AppendLine("real host on SQLite and PostgreSQL, each cell on a freshly arranged ready asset, so this page cannot");
         text.AppendLine("drift from what the API does. The rules behind it: invisible is `404` (exactly like a missing asset),");
         text.AppendLine("`403` only when the caller sees the asset but its role forbids the action, `401` without a valid token.");
+        text.AppendLine("Roles follow the contract's effective-access rule: the strongest of ownership, a grant to the person, a");
+        text.AppendLine("grant to one of its groups, and a grant on a collection that contains the asset (the same role, inherited)");
+        text.AppendLine("unless the asset has `inheritsAccess: false`; downloading also needs a path that allows it.");
         text.AppendLine();
         text.AppendLine("Callers:");
         text.AppendLine();
@@ -149,6 +202,27 @@ public static class AuthorizationMatrix
         }
 
         text.AppendLine();
+        AppendTable(text, Rows);
+        text.AppendLine();
+        text.AppendLine("## Collections");
+        text.AppendLine();
+        text.AppendLine("The same callers, around the same arrangement, on the collection-scoped endpoints: the asset's owner owns a");
+        text.AppendLine("collection that contains the asset. Only the owner and the holders of an active grant on the collection (the");
+        text.AppendLine("collection viewer, editor and manager, and the opted-out grantee, a collection manager) see it; a grant on the");
+        text.AppendLine("asset alone gives nothing on the collection (`404`). The opted-out grantee manages the collection but does not");
+        text.AppendLine("see the asset: it is left out of the contents, and adding it is `404`, as for any asset one cannot see.");
+        text.AppendLine();
+        AppendTable(text, CollectionRows);
+        text.AppendLine();
+        text.AppendLine("`listed` / `not listed`: `200`, with the asset in the list or not (in the batch check: answered with");
+        text.AppendLine("`canView: true`, or with no role and every capability `false`). `—`: not applicable (the caller holds no");
+        text.AppendLine("grant of its own on the asset to leave; a group's or a collection's grant is left through the group or the");
+        text.AppendLine("collection).");
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static void AppendTable(StringBuilder text, IEnumerable<MatrixRow> rows)
+    {
         text.Append("| endpoint | meaning |");
         foreach (var actor in Actors)
         {
@@ -158,7 +232,7 @@ public static class AuthorizationMatrix
         text.AppendLine();
         text.Append("|---|---|");
         text.AppendLine(string.Concat(Actors.Select(_ => "---|")));
-        foreach (var row in Rows)
+        foreach (var row in rows)
         {
             text.Append(CultureInfo.InvariantCulture, $"| `{row.Label}` | {row.Meaning} |");
             foreach (var actor in Actors)
@@ -168,11 +242,6 @@ public static class AuthorizationMatrix
 
             text.AppendLine();
         }
-
-        text.AppendLine();
-        text.AppendLine("`listed` / `not listed`: `200`, with the asset in the list or not. `—`: not applicable (the caller holds no");
-        text.AppendLine("grant of its own to leave).");
-        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     public static string ColumnName(Actor actor) => actor switch
@@ -180,6 +249,14 @@ public static class AuthorizationMatrix
         Actor.ExpiredGrant => "expired grant",
         Actor.RevokedGrant => "revoked grant",
         Actor.DisabledUser => "disabled user",
+        Actor.GroupMember => "group member",
+        Actor.GroupAdmin => "group admin",
+        Actor.RemovedMember => "removed member",
+        Actor.CollectionViewer => "collection viewer",
+        Actor.CollectionEditor => "collection editor",
+        Actor.CollectionManager => "collection manager",
+        Actor.OptedOut => "opted-out grantee",
+        Actor.ViewOnly => "view-only grantee",
         _ => actor.ToString().ToLowerInvariant(),
     };
 
@@ -189,17 +266,25 @@ public static class AuthorizationMatrix
         Actor.Manager => "holds an active manager grant.",
         Actor.Editor => "holds an active editor grant.",
         Actor.Viewer => "holds an active viewer grant.",
-        Actor.ExpiredGrant => "held a manager grant whose `expiresAt` has passed.",
-        Actor.RevokedGrant => "held a manager grant that was revoked.",
+        Actor.ExpiredGrant => "held manager grants (on the asset, and on the collection) whose `expiresAt` has passed.",
+        Actor.RevokedGrant => "held manager grants (on the asset, and on the collection) that were revoked.",
         Actor.Stranger => "signed in, no grant on the asset.",
         Actor.Anonymous => "no access token.",
         Actor.DisabledUser => "holds an active manager grant, but the account was disabled after its token was issued.",
         Actor.Admin => "signed in with the `admin` role, no grant: administrators manage accounts, not content.",
+        Actor.GroupMember => "a plain member of a group that holds an active editor grant on the asset (no grant of its own).",
+        Actor.GroupAdmin => "an admin of a group that holds an active viewer grant on the asset: running the group adds nothing on its assets.",
+        Actor.RemovedMember => "was a member of a group that holds active manager grants on the asset and on the collection, and was removed from the group.",
+        Actor.CollectionViewer => "holds an active viewer grant on a collection that contains the asset (the role is inherited on the asset).",
+        Actor.CollectionEditor => "holds an active editor grant on a collection that contains the asset.",
+        Actor.CollectionManager => "holds an active manager grant on a collection that contains the asset.",
+        Actor.OptedOut => "holds an active manager grant on the collection that contains the asset, but the asset has `inheritsAccess: false` (no other path).",
+        Actor.ViewOnly => "holds an active viewer grant with `allowDownload: false`: sees the asset and its renditions, no download.",
         _ => throw new ArgumentOutOfRangeException(nameof(actor)),
     };
 
     private static MatrixRow Row(
-        string method, string path, string? body, string meaning, Dictionary<Actor, Expectation> visible, Dictionary<Actor, Expectation> hidden)
+        string method, string path, string? body, string meaning, Dictionary<Actor, Expectation> visible, Dictionary<Actor, Expectation> hidden, string? variant = null)
     {
         var expected = new Dictionary<Actor, Expectation>(visible);
         foreach (var (actor, expectation) in hidden)
@@ -213,15 +298,25 @@ public static class AuthorizationMatrix
             throw new InvalidOperationException($"{method} {path} has no expectation for {string.Join(", ", missing)}.");
         }
 
-        return new MatrixRow(method, path, body, meaning, expected);
+        return new MatrixRow(method, path, body, meaning, expected, variant);
     }
 
-    private static Dictionary<Actor, Expectation> Roles(int owner, int manager, int editor, int viewer) => new()
+    /// <summary>
+    /// Those who see the asset, by the role the effective-access rule gives them: a group grant or a collection grant
+    /// gives its own role on the asset; the view-only grantee is a viewer unless <paramref name="viewOnly"/> says otherwise.
+    /// </summary>
+    private static Dictionary<Actor, Expectation> Roles(int owner, int manager, int editor, int viewer, int? viewOnly = null) => new()
     {
         [Actor.Owner] = Expectation.Code(owner),
         [Actor.Manager] = Expectation.Code(manager),
         [Actor.Editor] = Expectation.Code(editor),
         [Actor.Viewer] = Expectation.Code(viewer),
+        [Actor.GroupMember] = Expectation.Code(editor),
+        [Actor.GroupAdmin] = Expectation.Code(viewer),
+        [Actor.CollectionViewer] = Expectation.Code(viewer),
+        [Actor.CollectionEditor] = Expectation.Code(editor),
+        [Actor.CollectionManager] = Expectation.Code(manager),
+        [Actor.ViewOnly] = Expectation.Code(viewOnly ?? viewer),
         [Actor.DisabledUser] = Expectation.Code(401),
         [Actor.Anonymous] = Expectation.Code(401),
     };
@@ -235,6 +330,8 @@ public static class AuthorizationMatrix
         [Actor.RevokedGrant] = Expectation.Code(404),
         [Actor.Stranger] = Expectation.Code(404),
         [Actor.Admin] = Expectation.Code(404),
+        [Actor.RemovedMember] = Expectation.Code(404),
+        [Actor.OptedOut] = Expectation.Code(404),
     };
 
     private static Dictionary<Actor, Expectation> Listing(bool owner, bool grantees) => new()
@@ -243,6 +340,12 @@ public static class AuthorizationMatrix
         [Actor.Manager] = Expectation.IsListed(grantees),
         [Actor.Editor] = Expectation.IsListed(grantees),
         [Actor.Viewer] = Expectation.IsListed(grantees),
+        [Actor.GroupMember] = Expectation.IsListed(grantees),
+        [Actor.GroupAdmin] = Expectation.IsListed(grantees),
+        [Actor.CollectionViewer] = Expectation.IsListed(grantees),
+        [Actor.CollectionEditor] = Expectation.IsListed(grantees),
+        [Actor.CollectionManager] = Expectation.IsListed(grantees),
+        [Actor.ViewOnly] = Expectation.IsListed(grantees),
         [Actor.DisabledUser] = Expectation.Code(401),
         [Actor.Anonymous] = Expectation.Code(401),
     };
@@ -253,9 +356,14 @@ public static class AuthorizationMatrix
         [Actor.RevokedGrant] = Expectation.IsListed(false),
         [Actor.Stranger] = Expectation.IsListed(false),
         [Actor.Admin] = Expectation.IsListed(false),
+        [Actor.RemovedMember] = Expectation.IsListed(false),
+        [Actor.OptedOut] = Expectation.IsListed(false),
     };
 
-    /// <summary>Each grantee revokes its own grant; an expired or revoked grant is of an asset the caller no longer sees.</summary>
+    /// <summary>
+    /// Each grantee revokes its own grant; an expired or revoked grant is of an asset the caller no longer sees. Access
+    /// through a group or a collection is no grant of the caller's own on the asset: there is nothing to leave here.
+    /// </summary>
     private static Dictionary<Actor, Expectation> Leave() => new()
     {
         [Actor.Owner] = Expectation.NotApplicable,
@@ -268,12 +376,71 @@ public static class AuthorizationMatrix
         [Actor.Anonymous] = Expectation.Code(401),
         [Actor.DisabledUser] = Expectation.Code(401),
         [Actor.Admin] = Expectation.NotApplicable,
+        [Actor.GroupMember] = Expectation.NotApplicable,
+        [Actor.GroupAdmin] = Expectation.NotApplicable,
+        [Actor.RemovedMember] = Expectation.NotApplicable,
+        [Actor.CollectionViewer] = Expectation.NotApplicable,
+        [Actor.CollectionEditor] = Expectation.NotApplicable,
+        [Actor.CollectionManager] = Expectation.NotApplicable,
+        [Actor.OptedOut] = Expectation.NotApplicable,
+        [Actor.ViewOnly] = Expectation.Code(204),
     };
 
-    /// <summary>Anyone with a valid token gets an answer (about what it may see: nothing, for those who see nothing).</summary>
-    private static Dictionary<Actor, Expectation> SignedIn(int status)
+    /// <summary>
+    /// On the collection: its owner, and the holders of an active grant on it by their role (the opted-out grantee is a
+    /// collection manager unless <paramref name="optedOut"/> says otherwise); everyone else signed in does not see it.
+    /// </summary>
+    private static Dictionary<Actor, Expectation> CollectionRoles(int owner, int manager, int editor, int viewer, int? optedOut = null)
     {
-        var expected = Enum.GetValues<Actor>().ToDictionary(a => a, _ => Expectation.Code(status));
+        var expected = Enum.GetValues<Actor>().ToDictionary(a => a, _ => Expectation.Code(404));
+        expected[Actor.Owner] = Expectation.Code(owner);
+        expected[Actor.CollectionManager] = Expectation.Code(manager);
+        expected[Actor.CollectionEditor] = Expectation.Code(editor);
+        expected[Actor.CollectionViewer] = Expectation.Code(viewer);
+        expected[Actor.OptedOut] = Expectation.Code(optedOut ?? manager);
+        expected[Actor.Anonymous] = Expectation.Code(401);
+        expected[Actor.DisabledUser] = Expectation.Code(401);
+        return expected;
+    }
+
+    private static Dictionary<Actor, Expectation> CollectionListing(bool owner)
+    {
+        var expected = Enum.GetValues<Actor>().ToDictionary(a => a, _ => Expectation.IsListed(false));
+        expected[Actor.Owner] = Expectation.IsListed(owner);
+        foreach (var grantee in new[] { Actor.CollectionManager, Actor.CollectionEditor, Actor.CollectionViewer, Actor.OptedOut })
+        {
+            expected[grantee] = Expectation.IsListed(true);
+        }
+
+        expected[Actor.Anonymous] = Expectation.Code(401);
+        expected[Actor.DisabledUser] = Expectation.Code(401);
+        return expected;
+    }
+
+    /// <summary>Who sees the collection sees the asset in it, unless the asset opted out and there is no other path.</summary>
+    private static Dictionary<Actor, Expectation> CollectionContents()
+    {
+        var expected = CollectionRoles(200, 200, 200, 200);
+        foreach (var actor in new[] { Actor.Owner, Actor.CollectionManager, Actor.CollectionEditor, Actor.CollectionViewer })
+        {
+            expected[actor] = Expectation.IsListed(true);
+        }
+
+        expected[Actor.OptedOut] = Expectation.IsListed(false);
+        return expected;
+    }
+
+    /// <summary>A holder of a grant on the collection revokes it; an expired or revoked one is of a collection the caller no longer sees.</summary>
+    private static Dictionary<Actor, Expectation> CollectionLeave()
+    {
+        var expected = Enum.GetValues<Actor>().ToDictionary(a => a, _ => Expectation.NotApplicable);
+        foreach (var grantee in new[] { Actor.CollectionManager, Actor.CollectionEditor, Actor.CollectionViewer, Actor.OptedOut })
+        {
+            expected[grantee] = Expectation.Code(204);
+        }
+
+        expected[Actor.ExpiredGrant] = Expectation.Code(404);
+        expected[Actor.RevokedGrant] = Expectation.Code(404);
         expected[Actor.Anonymous] = Expectation.Code(401);
         expected[Actor.DisabledUser] = Expectation.Code(401);
         return expected;

@@ -5,6 +5,8 @@ using MediaVault.Application.Sharing;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Assets.Media;
+using MediaVault.Domain.Collections;
+using MediaVault.Domain.Groups;
 using MediaVault.Domain.Owners;
 using MediaVault.Domain.Sharing;
 using MediaVault.Infrastructure.Configuration;
@@ -17,8 +19,12 @@ namespace MediaVault.Integration.Tests.Authorization;
 
 /// <summary>
 /// Executes every cell of <see cref="AuthorizationMatrix"/> against the real host: for each cell a fresh ready asset
-/// with an owner, a manager, an editor, a viewer, an expired and a revoked (manager) grant, a disabled manager, a
-/// bystander holding a viewer grant, a public link, and strangers; then the one request, compared to the exact status.
+/// with an owner, a manager, an editor, a viewer, a view-only viewer, an expired and a revoked (manager) grant, a
+/// disabled manager, a bystander holding a viewer grant, a public link, strangers, three groups holding grants on it
+/// (an editor group with a member, a viewer group with an admin, a manager group whose member was removed) and a
+/// collection of the owner's containing it, with viewer, editor and manager grants, a bystander's viewer grant, an
+/// expired and a revoked manager grant and a grant to the manager group (for the opted-out caller's cells the asset does
+/// not inherit access); then the one request, compared to the exact status.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
@@ -35,15 +41,15 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
     public async Task StopAsync() => await _api.DisposeAsync();
 
     public static IEnumerable<TestCaseData> Cells() =>
-        AuthorizationMatrix.Cells().Select(cell => new TestCaseData(AuthorizationMatrix.Rows.ToList().IndexOf(cell.Row), cell.Actor)
+        AuthorizationMatrix.Cells().Select(cell => new TestCaseData(AuthorizationMatrix.AllRows.ToList().IndexOf(cell.Row), cell.Actor)
             .SetName($"Matrix: {cell.Row.Label.Replace('{', '<').Replace('}', '>')} as {AuthorizationMatrix.ColumnName(cell.Actor)} is {cell.Expected}"));
 
     [TestCaseSource(nameof(Cells))]
     public async Task Cell_AnswersExactlyAsTheMatrixSays(int rowIndex, Actor actor)
     {
-        var row = AuthorizationMatrix.Rows[rowIndex];
+        var row = AuthorizationMatrix.AllRows[rowIndex];
         var expected = row.Expected[actor];
-        var arranged = await ArrangeAsync();
+        var arranged = await ArrangeAsync(actor);
         using var client = _api.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(arranged.Fill(row.Path, actor), UriKind.Relative));
         if (row.Body is { } body)
@@ -60,7 +66,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var actual = (int)response.StatusCode;
-        bool? listed = expected.Listed is not null && actual == 200 ? Lists(text, arranged.AssetId) : null;
+        var listedId = row.Path.StartsWith("/api/v1/collections?", StringComparison.Ordinal) ? arranged.CollectionId.Value : arranged.AssetId.Value;
+        bool? listed = expected.Listed is not null && actual == 200 ? Lists(text, listedId) : null;
         actual.ShouldBe(expected.Status, $"{row.Label} as {actor}: {text}");
         listed.ShouldBe(expected.Listed, $"{row.Label} as {actor}: {text}");
         if (actual >= 400)
@@ -69,14 +76,17 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         }
     }
 
-    private static bool Lists(string body, AssetId assetId)
+    /// <summary>Whether a list names the asset (or collection); for the batch check (items of <c>{assetId, access}</c>), whether it answers <c>canView</c>.</summary>
+    private static bool Lists(string body, Guid id)
     {
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == assetId.Value);
+        return json.RootElement.GetProperty("items").EnumerateArray().Any(i => i.TryGetProperty("assetId", out var checkedId)
+            ? checkedId.GetGuid() == id && i.GetProperty("access").GetProperty("canView").GetBoolean()
+            : i.GetProperty("id").GetGuid() == id);
     }
 
-    /// <summary>Everything a cell needs, arranged in one unit of work through the domain.</summary>
-    private async Task<Arrangement> ArrangeAsync()
+    /// <summary>Everything a cell needs, arranged through the domain (a few saves: groups exist before grants name them).</summary>
+    private async Task<Arrangement> ArrangeAsync(Actor caller)
     {
         var people = Enum.GetValues<Actor>().Where(a => a != Actor.Anonymous)
             .ToDictionary(a => a, a => new TestAccount(Domain.Users.UserId.New(), SeedAccounts.NewEmail(a.ToString().ToLowerInvariant()), a.ToString()));
@@ -85,7 +95,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         var token = LinkTokens.New();
         var trashedToken = LinkTokens.New();
 
-        var (assetId, grants, bystanderGrant, linkId, trashedId) = await _api.WithDbAsync(async db =>
+        var (assetId, grants, bystanderGrant, linkId, trashedId, collectionId, collectionGrants, bystanderCollectionGrant) = await _api.WithDbAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;
             foreach (var (actor, account) in people.Select(p => (p.Key, p.Value)).Append((Actor.Stranger, bystander)).Append((Actor.Stranger, target)))
@@ -96,6 +106,22 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
 
             await db.SaveChangesAsync();
             var owner = await db.Owners.SingleAsync(o => o.Id == people[Actor.Owner].Id);
+            var groups = new Dictionary<Actor, (Group Group, AccessRole Role)>();
+            foreach (var (actor, memberRole, role) in new[]
+            {
+                (Actor.GroupMember, GroupRole.Member, AccessRole.Editor),
+                (Actor.GroupAdmin, GroupRole.Admin, AccessRole.Viewer),
+                (Actor.RemovedMember, GroupRole.Member, AccessRole.Manager),
+            })
+            {
+                var group = Group.Create($"Matrix {AuthorizationMatrix.ColumnName(actor)}s", null, owner.Id, now);
+                group.AddMember(owner.Id, people[actor].Id, memberRole, now);
+                db.Set<Group>().Add(group);
+                groups[actor] = (group, role);
+            }
+
+            await db.SaveChangesAsync();
+
             var asset = Asset.Register(
                 owner, FileName.Create("matrix.png"), ContentType.Create("image/png"), 1234, Seed.Quota, null, null, null, [], now.AddMinutes(15), now);
             var ownerAccess = AccessPolicy.Evaluate(asset, owner.Id, now);
@@ -107,13 +133,26 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             {
                 (Actor.Manager, AccessRole.Manager), (Actor.Editor, AccessRole.Editor), (Actor.Viewer, AccessRole.Viewer),
                 (Actor.ExpiredGrant, AccessRole.Manager), (Actor.RevokedGrant, AccessRole.Manager), (Actor.DisabledUser, AccessRole.Manager),
+                (Actor.ViewOnly, AccessRole.Viewer),
             })
             {
-                grants[actor] = asset.ShareWith(owner.Id, ownerAccess, Grantee.OfPerson(people[actor].Id), role, true, actor == Actor.ExpiredGrant ? now.AddDays(1) : null, now).Id;
+                grants[actor] = asset.ShareWith(
+                    owner.Id, ownerAccess, Grantee.OfPerson(people[actor].Id), role, allowDownload: actor != Actor.ViewOnly,
+                    actor == Actor.ExpiredGrant ? now.AddDays(1) : null, now).Id;
             }
 
             asset.RevokeGrant(owner.Id, ownerAccess, grants[Actor.RevokedGrant], now);
             var bystanderGrant = asset.ShareWith(owner.Id, ownerAccess, Grantee.OfPerson(bystander.Id), AccessRole.Viewer, true, null, now).Id;
+            foreach (var (group, role) in groups.Values)
+            {
+                asset.ShareWith(owner.Id, ownerAccess, Grantee.OfGroup(group.Id), role, true, null, now);
+            }
+
+            if (caller == Actor.OptedOut)
+            {
+                asset.ChangeInheritance(owner.Id, ownerAccess, inheritsAccess: false, now);
+            }
+
             var link = ShareLink.Create(asset, owner.Id, ownerAccess, LinkTokens.Hash(token), null, null, null, now);
             db.Assets.Add(asset);
             db.Links.Add(link);
@@ -132,12 +171,36 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             trashed.Delete(owner, trashedAccess, TimeSpan.FromDays(30), now);
             db.Assets.Add(trashed);
             await db.SaveChangesAsync();
+
+            var ownerMemberships = new Memberships(owner.Id, groups.Values.Select(g => g.Group.Id).ToHashSet());
+            var collection = Collection.Create("Matrix album", null, owner.Id, now);
+            collection.AddAssets(ownerMemberships, [new AssetToAdd(asset.Id, asset.CreatedAt, asset.Status, ownerAccess)], now);
+            var collectionGrants = new Dictionary<Actor, GrantId>();
+            foreach (var (actor, role) in new[]
+            {
+                (Actor.CollectionViewer, AccessRole.Viewer), (Actor.CollectionEditor, AccessRole.Editor),
+                (Actor.CollectionManager, AccessRole.Manager), (Actor.OptedOut, AccessRole.Manager),
+                (Actor.ExpiredGrant, AccessRole.Manager), (Actor.RevokedGrant, AccessRole.Manager),
+            })
+            {
+                collectionGrants[actor] = collection.ShareWith(
+                    ownerMemberships, Grantee.OfPerson(people[actor].Id), role, true, actor == Actor.ExpiredGrant ? now.AddDays(1) : null, now).Id;
+            }
+
+            collection.RevokeGrant(ownerMemberships, collectionGrants[Actor.RevokedGrant], now);
+            collection.ShareWith(ownerMemberships, Grantee.OfGroup(groups[Actor.RemovedMember].Group.Id), AccessRole.Manager, true, null, now);
+            var bystanderCollectionGrant = collection.ShareWith(ownerMemberships, Grantee.OfPerson(bystander.Id), AccessRole.Viewer, true, null, now).Id;
+            db.Collections.Add(collection);
+            groups[Actor.RemovedMember].Group.RemoveMember(owner.Id, people[Actor.RemovedMember].Id, now);
+            await db.SaveChangesAsync();
             await db.Grants.Where(g => g.Id == grants[Actor.ExpiredGrant])
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAt, now.AddSeconds(-1)));
-            return (asset.Id, grants, bystanderGrant, link.Id, trashed.Id);
+            await db.Set<CollectionGrant>().Where(g => g.Id == collectionGrants[Actor.ExpiredGrant])
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAt, now.AddSeconds(-1)));
+            return (asset.Id, grants, bystanderGrant, link.Id, trashed.Id, collection.Id, collectionGrants, bystanderCollectionGrant);
         });
 
-        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target.Email, trashedId, trashedToken);
+        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target, trashedId, trashedToken, collectionId, collectionGrants, bystanderCollectionGrant);
     }
 
     private static ApplicationUser User(TestAccount account, bool disabled, DateTimeOffset now) => new()
@@ -162,9 +225,12 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         GrantId BystanderGrant,
         LinkId LinkId,
         string Token,
-        string TargetEmail,
+        TestAccount Target,
         AssetId TrashedId,
-        string TrashedToken)
+        string TrashedToken,
+        CollectionId CollectionId,
+        Dictionary<Actor, GrantId> OwnCollectionGrants,
+        GrantId BystanderCollectionGrant)
     {
         public string Fill(string template, Actor actor) => template
             .Replace("{id}", AssetId.ToString(), StringComparison.Ordinal)
@@ -174,7 +240,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             .Replace("{ownGrantId}", (OwnGrants.TryGetValue(actor, out var own) ? own : BystanderGrant).ToString(), StringComparison.Ordinal)
             .Replace("{linkId}", LinkId.ToString(), StringComparison.Ordinal)
             .Replace("{token}", Token, StringComparison.Ordinal)
-            .Replace("{ownerId}", People[Actor.Owner].Value.ToString(), StringComparison.Ordinal)
-            .Replace("{targetEmail}", TargetEmail, StringComparison.Ordinal);
+            .Replace("{targetEmail}", Target.Email, StringComparison.Ordinal)
+            .Replace("{targetId}", Target.Value.ToString(), StringComparison.Ordinal)
+            .Replace("{collectionId}", CollectionId.ToString(), StringComparison.Ordinal)
+            .Replace("{collectionGrantId}", BystanderCollectionGrant.ToString(), StringComparison.Ordinal)
+            .Replace(
+                "{ownCollectionGrantId}",
+                (OwnCollectionGrants.TryGetValue(actor, out var ownOnCollection) ? ownOnCollection : BystanderCollectionGrant).ToString(),
+                StringComparison.Ordinal);
     }
 }

@@ -1,14 +1,9 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Collections.Specifications;
-using MediaVault.Application.Common;
 using MediaVault.Application.Sharing;
-using MediaVault.Application.Sharing.CreateGrant;
-using MediaVault.Domain.Access;
 using MediaVault.Domain.Collections;
 using MediaVault.Domain.Common;
-using MediaVault.Domain.Groups;
-using MediaVault.Domain.Users;
 
 namespace MediaVault.Application.Collections.CreateCollectionGrant;
 
@@ -37,39 +32,11 @@ public sealed class CreateCollectionGrantHandler(
         try
         {
             collection.EnsureShareableBy(actor, now);
-            var validation = new Validation();
-            EmailAddress? email = null;
-            validation.When(command.GranteeEmail is null == command.GroupId is null, "granteeEmail", "Give exactly one of granteeEmail or groupId.");
-            validation.When(command.GranteeEmail is not null && !EmailAddress.TryCreate(command.GranteeEmail, out email), "granteeEmail", "granteeEmail must be an e-mail address.");
-            validation.When(!GrantRoles.TryParse(command.Role, out var role), "role", $"role must be one of {GrantRoles.Allowed}.");
-            validation.When(command.ExpiresAt is { } expiry && expiry <= now, "expiresAt", "expiresAt must lie in the future.");
-            if (!validation.IsValid)
+            var (named, role, validation) = await GrantRequest.ResolveAsync(
+                command.GranteeEmail, command.GroupId, command.Role, command.ExpiresAt, caller, collection.OwnerId, users, groups, now, cancellationToken);
+            if (named is not { } grantee)
             {
                 return validation.ToResult<CollectionGrantDto>();
-            }
-
-            Grantee grantee;
-            if (command.GroupId is { } groupValue)
-            {
-                // A group the caller is not in gets the same answer as one that does not exist.
-                var groupId = new GroupId(groupValue);
-                if (await groups.NameIfMemberAsync(groupId, caller, cancellationToken) is null)
-                {
-                    return new Validation().Add("groupId", CreateGrantHandler.NotGrantableGroup).ToResult<CollectionGrantDto>();
-                }
-
-                grantee = Grantee.OfGroup(groupId);
-            }
-            else
-            {
-                // One answer for every address that cannot be granted (unknown, unverified, disabled, the owner's own).
-                var person = await users.FindGrantableByEmailAsync(email!, cancellationToken);
-                if (person is null || person.Id == collection.OwnerId)
-                {
-                    return new Validation().Add("granteeEmail", CreateGrantHandler.NotGrantable).ToResult<CollectionGrantDto>();
-                }
-
-                grantee = Grantee.OfPerson(person.Id);
             }
 
             var grant = collection.ShareWith(actor, grantee, role, command.AllowDownload ?? true, command.ExpiresAt, now);

@@ -20,6 +20,9 @@ public interface IGroupQueries
     /// <summary>The group's name when <paramref name="member"/> is one of its members; <c>null</c> otherwise (or when there is no such group).</summary>
     Task<string?> NameIfMemberAsync(GroupId id, UserId member, CancellationToken cancellationToken);
 
+    /// <summary>The groups <paramref name="person"/> is a member of (any role).</summary>
+    Task<IReadOnlySet<GroupId>> GroupsOfAsync(UserId person, CancellationToken cancellationToken);
+
     /// <summary>The names of the groups that exist among <paramref name="ids"/>.</summary>
     Task<IReadOnlyDictionary<GroupId, string>> NamesAsync(IReadOnlyCollection<GroupId> ids, CancellationToken cancellationToken);
 

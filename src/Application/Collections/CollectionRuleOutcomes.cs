@@ -24,6 +24,7 @@ public static class CollectionRuleOutcomes
         [typeof(AddedAssetMustBeReady)] = (ResultStatus.Conflict, null),
         [typeof(RemovedAssetMustBeInCollection)] = (ResultStatus.NotFound, null),
         [typeof(GrantCannotTargetOwner)] = (ResultStatus.Invalid, "granteeEmail"),
+        [typeof(NobodyGrantsToThemselves)] = (ResultStatus.Invalid, "granteeEmail"),
         [typeof(GrantRoleMustBeGrantable)] = (ResultStatus.Invalid, "role"),
         [typeof(GrantExpiryMustBeInFuture)] = (ResultStatus.Invalid, "expiresAt"),
         [typeof(OneActiveGrantPerGrantee)] = (ResultStatus.Conflict, null),

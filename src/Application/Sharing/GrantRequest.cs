@@ -9,13 +9,13 @@ namespace MediaVault.Application.Sharing;
 /// <summary>
 /// What a request to grant access names, checked the same way for an asset and for a collection: exactly one of a
 /// person's e-mail or a group, a grantable role, an expiry in the future; the person a verified, enabled account that is
-/// not the owner, the group one the caller belongs to. Every address or group that cannot be granted gets one answer,
+/// not the owner nor the caller itself, the group one the caller belongs to. Every address or group that cannot be granted gets one answer,
 /// so the reply tells nothing about accounts or other people's groups.
 /// </summary>
 public static class GrantRequest
 {
     public const string NotGrantable =
-        "This address cannot be given access: it is not the address of a verified, enabled account, or it is the owner's own.";
+        "This address cannot be given access: it is not the address of a verified, enabled account, or it is the owner's or your own.";
 
     public const string NotGrantableGroup = "This group cannot be given access: there is no such group among the caller's groups.";
 
@@ -54,7 +54,7 @@ public static class GrantRequest
         }
 
         var person = await users.FindGrantableByEmailAsync(email!, cancellationToken);
-        return person is null || person.Id == ownerId
+        return person is null || person.Id == ownerId || person.Id == caller
             ? (null, role, new Validation().Add("granteeEmail", NotGrantable))
             : (Grantee.OfPerson(person.Id), role, validation);
     }

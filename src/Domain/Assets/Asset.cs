@@ -2,7 +2,9 @@ using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets.Events;
 using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Assets.Rules;
+using MediaVault.Domain.Collections;
 using MediaVault.Domain.Common;
+using MediaVault.Domain.Groups;
 using MediaVault.Domain.Owners;
 using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Sharing.Rules;
@@ -412,6 +414,7 @@ public sealed class Asset : AggregateRoot<AssetId>
         if (grantee.PersonId is { } person)
         {
             CheckRule(new GrantCannotTargetOwner(OwnerId, person));
+            CheckRule(new NobodyGrantsToThemselves(actor, person));
         }
 
         CheckRule(new GrantRoleMustBeGrantable(role));
@@ -436,14 +439,19 @@ public sealed class Asset : AggregateRoot<AssetId>
     /// Changes the role, download permission or expiry of a grant (owner or manager only). A manager does not change its
     /// own grant: a manager whose grant expires cannot make it last longer, only the owner or another manager can.
     /// </summary>
-    public void ChangeGrant(UserId actor, Capabilities caller, GrantId grantId, AccessRole? role, bool? allowDownload, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now)
+    public void ChangeGrant(UserId actor, Capabilities caller, GrantId grantId, AccessRole? role, bool? allowDownload, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now) =>
+        ChangeGrant(new Memberships(actor, new HashSet<GroupId>()), caller, grantId, role, allowDownload, expiresAt, clearExpiry, now);
+
+    /// <summary>
+    /// Changes a grant, knowing the acting person's groups: a grant to one of them is the actor's own too, and it does not
+    /// change it.
+    /// </summary>
+    public void ChangeGrant(Memberships actor, Capabilities caller, GrantId grantId, AccessRole? role, bool? allowDownload, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var grant = FindGrant(grantId);
         CheckRule(new OnlyOwnerOrManagerCanShare(caller));
-        if (grant.GranteeId is { } grantee)
-        {
-            CheckRule(new GranteeCannotChangeOwnGrant(actor, grantee));
-        }
+        CheckRule(new GranteeCannotChangeOwnGrant(actor.Covers(grant)));
 
         CheckRule(new RevokedGrantCannotChange(grant.IsRevoked));
         var newRole = role ?? grant.Role;
@@ -455,7 +463,7 @@ public sealed class Asset : AggregateRoot<AssetId>
         }
 
         grant.Change(newRole, allowDownload ?? grant.AllowDownload, newExpiry, now);
-        Raise(new GrantUpdated(Id, actor, grant.Id, grant.GranteeId, grant.GroupId, grant.Role, grant.AllowDownload, grant.ExpiresAt, now));
+        Raise(new GrantUpdated(Id, actor.Person, grant.Id, grant.GranteeId, grant.GroupId, grant.Role, grant.AllowDownload, grant.ExpiresAt, now));
     }
 
     /// <summary>Ends a grant at once: by the owner, a manager, or the grantee leaving (a person's grant only).</summary>

@@ -199,6 +199,7 @@ public sealed class Collection : AggregateRoot<CollectionId>
         if (grantee.PersonId is { } person)
         {
             CheckRule(new GrantCannotTargetOwner(OwnerId, person));
+            CheckRule(new NobodyGrantsToThemselves(actor.Person, person));
         }
 
         CheckRule(new GrantRoleMustBeGrantable(role));
@@ -222,10 +223,7 @@ public sealed class Collection : AggregateRoot<CollectionId>
     {
         CheckRule(new OnlyManagersShareCollection(EnsureVisibleTo(actor, now)));
         var grant = FindGrant(grantId);
-        if (grant.GranteeId is { } grantee)
-        {
-            CheckRule(new GranteeCannotChangeOwnGrant(actor.Person, grantee));
-        }
+        CheckRule(new GranteeCannotChangeOwnGrant(actor.Covers(grant)));
 
         CheckRule(new RevokedGrantCannotChange(grant.IsRevoked));
         var newRole = role ?? grant.Role;

@@ -39,6 +39,9 @@ internal sealed class GroupQueries(MediaVaultDbContext db) : IGroupQueries
             .Join(db.Set<Group>(), m => m.GroupId, g => g.Id, (m, g) => g.Name)
             .FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlySet<GroupId>> GroupsOfAsync(UserId person, CancellationToken cancellationToken) =>
+        (await db.Set<GroupMember>().AsNoTracking().Where(m => m.UserId == person).Select(m => m.GroupId).ToListAsync(cancellationToken)).ToHashSet();
+
     public async Task<IReadOnlyDictionary<GroupId, string>> NamesAsync(IReadOnlyCollection<GroupId> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)

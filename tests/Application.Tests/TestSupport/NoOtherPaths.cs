@@ -31,6 +31,9 @@ public sealed class NoGroups : IGroupQueries
     public Task<IReadOnlyList<GroupDto>> ListForMemberAsync(UserId member, KeysetCursor? after, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<GroupDto>>([]);
 
+    public Task<IReadOnlySet<GroupId>> GroupsOfAsync(UserId person, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<GroupId>>(new HashSet<GroupId>());
+
     public Task<string?> NameIfMemberAsync(GroupId id, UserId member, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     public Task<IReadOnlyDictionary<GroupId, string>> NamesAsync(IReadOnlyCollection<GroupId> ids, CancellationToken cancellationToken) =>

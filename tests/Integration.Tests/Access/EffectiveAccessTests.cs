@@ -123,6 +123,42 @@ public sealed class EffectiveAccessTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task ChangeGrant_OfAGroupGrantByAManagerInThatGroup_Is403AndTheExpiryStays()
+    {
+        var (owner, asset) = await OwnerWithAssetAsync();
+        var member = await _api.AccountAsync();
+        var group = await _api.GroupAsync(owner.Id, member.Id);
+        var expiry = DateTimeOffset.UtcNow.AddDays(1);
+        using var ownerClient = _api.ClientFor(owner.Value);
+        var grant = await (await ownerClient.PostAsJsonAsync(GrantsUrl(asset), new { groupId = group.Id.Value, role = "manager", expiresAt = expiry }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        using var memberClient = _api.ClientFor(member.Value);
+
+        await (await memberClient.PatchAsJsonAsync($"{GrantsUrl(asset)}/{grant.GetProperty("id").GetGuid()}", new { expiresAt = (DateTimeOffset?)null }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        (await _api.WithDbAsync(db => db.Grants.SingleAsync(g => g.AssetId == asset.Id))).ExpiresAt.ShouldNotBeNull();
+    }
+
+    [Test]
+    public async Task CreateGrant_ByAManagerToThemselves_Is400AndGrantsNothing()
+    {
+        var (owner, asset) = await OwnerWithAssetAsync();
+        var member = await _api.AccountAsync();
+        var group = await _api.GroupAsync(owner.Id, member.Id);
+        using var ownerClient = _api.ClientFor(owner.Value);
+        await (await ownerClient.PostAsJsonAsync(GrantsUrl(asset), new { groupId = group.Id.Value, role = "manager", expiresAt = DateTimeOffset.UtcNow.AddDays(1) }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        using var memberClient = _api.ClientFor(member.Value);
+
+        var problem = await (await memberClient.PostAsJsonAsync(GrantsUrl(asset), new { granteeEmail = member.Email, role = "manager" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.GetProperty("errors").TryGetProperty("granteeEmail", out _).ShouldBeTrue();
+        (await _api.WithDbAsync(db => db.Grants.CountAsync(g => g.AssetId == asset.Id))).ShouldBe(1);
+    }
+
+    [Test]
     public async Task ChangeGrant_AllowDownload_TurnsViewOnlyOnAndOffAndKeepsTheRole()
     {
         var (owner, asset) = await OwnerWithAssetAsync();

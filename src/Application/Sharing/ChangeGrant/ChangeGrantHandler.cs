@@ -5,6 +5,7 @@ using MediaVault.Application.Common;
 using MediaVault.Application.Sharing.Specifications;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Collections;
 using MediaVault.Domain.Sharing;
 
 namespace MediaVault.Application.Sharing.ChangeGrant;
@@ -38,9 +39,11 @@ public sealed class ChangeGrantHandler(IAccessPaths accessPaths, IRepository<Ass
             return Result<GrantDto>.NotFound();
         }
 
-        if (grant.GranteeId == caller)
+        // A grant to one of the caller's groups is the caller's own too.
+        var actor = new Memberships(caller, await groups.GroupsOfAsync(caller, cancellationToken));
+        if (actor.Covers(grant))
         {
-            return Result<GrantDto>.Forbidden("Nobody changes its own grant; the owner or another manager does.");
+            return Result<GrantDto>.Forbidden("Nobody changes a grant it holds, personally or through a group; the owner or another manager does.");
         }
 
         var validation = new Validation();
@@ -58,7 +61,7 @@ public sealed class ChangeGrantHandler(IAccessPaths accessPaths, IRepository<Ass
         }
 
         var clearExpiry = command.ExpiresAtGiven && command.ExpiresAt is null;
-        asset.ChangeGrant(caller, access, grant.Id, role, command.AllowDownload, command.ExpiresAt, clearExpiry, now);
+        asset.ChangeGrant(actor, access, grant.Id, role, command.AllowDownload, command.ExpiresAt, clearExpiry, now);
         await assets.SaveChangesAsync(cancellationToken);
         return Result.Success((await GrantDto.DescribeAsync([grant], users, groups, now, cancellationToken))[0]);
     }

@@ -48,12 +48,17 @@ public sealed class OnlyOwnerManagerOrGranteeCanRevokeGrant(Capabilities caller,
 }
 
 /// <summary>
-/// Nobody changes the grant it holds itself (it may only leave): otherwise a manager given access until a date could
-/// lift its own expiry.
+/// Nobody changes a grant it holds itself, personally or through one of its groups (it may only leave): otherwise a
+/// manager given access until a date could lift its own expiry.
 /// </summary>
-public sealed class GranteeCannotChangeOwnGrant(UserId actor, UserId granteeId) : IBusinessRule
+public sealed class GranteeCannotChangeOwnGrant(bool actorHoldsTheGrant) : IBusinessRule
 {
-    public bool IsBroken() => actor == granteeId;
+    public GranteeCannotChangeOwnGrant(UserId actor, UserId? granteeId)
+        : this(actor == granteeId)
+    {
+    }
+
+    public bool IsBroken() => actorHoldsTheGrant;
 
     public string Message => "A grantee does not change its own grant; the owner or another manager does.";
 }
@@ -111,4 +116,15 @@ public sealed class OnlyOwnerChangesInheritance(Capabilities caller) : IBusiness
     public bool IsBroken() => !caller.IsOwner;
 
     public string Message => "Only the owner decides whether collection access reaches the asset.";
+}
+
+/// <summary>
+/// Nobody grants to themselves: a manager whose access is limited (an expiry, a group it may leave, view-only) cannot
+/// give itself a grant that outlasts it.
+/// </summary>
+public sealed class NobodyGrantsToThemselves(UserId actor, UserId? granteeId) : IBusinessRule
+{
+    public bool IsBroken() => actor == granteeId;
+
+    public string Message => "Nobody grants access to themselves; the owner or another manager does.";
 }

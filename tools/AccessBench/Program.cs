@@ -440,6 +440,8 @@ internal sealed class BenchCaller : ICurrentUser
     public UserId? Id { get; set; }
 
     public bool IsAdmin => false;
+    /// <summary>Not read here: every statement of the rule is sent, as for an unknown caller.</summary>
+    public CallerReach? Reach => null;
 }
 
 /// <summary>Copies of the commands EF Core is about to execute, while <see cref="Enabled"/>.</summary>

@@ -134,6 +134,8 @@ internal sealed class FixedCaller(UserId id) : ICurrentUser
     public UserId? Id { get; } = id;
 
     public bool IsAdmin => false;
+    /// <summary>Not read here: every statement of the rule is sent, as for an unknown caller.</summary>
+    public CallerReach? Reach => null;
 }
 
 /// <summary>Subscribes to EF Core's diagnostic listener.</summary>

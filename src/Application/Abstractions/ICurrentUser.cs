@@ -9,6 +9,24 @@ public interface ICurrentUser
     UserId? Id { get; }
 
     bool IsAdmin { get; }
+
+    /// <summary>
+    /// Whether the caller can have paths to assets beyond its own grants, as read with the access token's account check
+    /// at the start of this request; <c>null</c> when not read (in-process callers), which means "assume so".
+    /// </summary>
+    CallerReach? Reach { get; }
+}
+
+/// <summary>
+/// What the access rule may find for a person besides its own grants: paths through groups (<see cref="InAnyGroup"/>)
+/// and through collections granted to the person itself (<see cref="HoldsCollectionGrant"/>). When both are false,
+/// the group and collection statements of a read cannot find anything and are not sent. Read fresh on every request
+/// (no cache), so a membership or grant counts from the next request on.
+/// </summary>
+public sealed record CallerReach(bool InAnyGroup, bool HoldsCollectionGrant)
+{
+    /// <summary>Whether paths through groups or collections may exist.</summary>
+    public bool ReachesBeyondOwnGrants => InAnyGroup || HoldsCollectionGrant;
 }
 
 public static class CurrentUserExtensions

@@ -5,8 +5,12 @@ using MediaVault.Domain.Users;
 
 namespace MediaVault.Application.Access;
 
-/// <summary><see cref="IAccessPaths"/> over <see cref="IQueryRunner"/>: <see cref="EffectiveAccessQuery.PathsOf"/> as one statement.</summary>
-public sealed class AccessPathsQuery(IQueryRunner queries) : IAccessPaths
+/// <summary>
+/// <see cref="IAccessPaths"/> over <see cref="IQueryRunner"/>: <see cref="EffectiveAccessQuery.PathsOf"/>, at most two
+/// statements. For the caller of the request, a statement that its <see cref="CallerReach"/> says cannot find anything
+/// (grants to groups when in no group, collection grants when in no group and holding none) is not sent.
+/// </summary>
+public sealed class AccessPathsQuery(IQueryRunner queries, ICurrentUser currentUser) : IAccessPaths
 {
     public async Task<ILookup<AssetId, AccessPath>> ActivePathsAsync(
         UserId person, IReadOnlyCollection<AssetId> assets, bool includePersonalGrants, DateTimeOffset now, CancellationToken cancellationToken)
@@ -17,9 +21,14 @@ public sealed class AccessPathsQuery(IQueryRunner queries) : IAccessPaths
             return Array.Empty<AccessPath>().ToLookup(_ => default(AssetId));
         }
 
+        var reach = currentUser.Id == person ? currentUser.Reach : null;
         var (onAssets, throughCollections) = EffectiveAccessQuery.PathsOf(AccessSources.From(queries), person, assets, now);
-        var rows = await queries.ListAsync(onAssets, cancellationToken);
-        rows.AddRange(await queries.ListAsync(throughCollections, cancellationToken));
+        var rows = includePersonalGrants || reach is not { InAnyGroup: false } ? await queries.ListAsync(onAssets, cancellationToken) : [];
+        if (reach is not { ReachesBeyondOwnGrants: false })
+        {
+            rows.AddRange(await queries.ListAsync(throughCollections, cancellationToken));
+        }
+
         return rows
             .Where(r => includePersonalGrants || r.Kind != AccessPathKind.Grant)
             .ToLookup(r => r.AssetId, r => r.ToPath());

@@ -55,11 +55,15 @@ internal static class AuthenticationSetup
                     {
                         var principal = context.Principal;
                         var check = context.HttpContext.RequestServices.GetRequiredService<AccessTokenSubjectCheck>();
-                        if (principal is null || !await check.IsCurrentAsync(
-                            principal.FindFirstValue("sub"), principal.FindFirstValue(SecurityStampClaim.Type), context.HttpContext.RequestAborted))
+                        var reach = principal is null ? null : await check.CheckAsync(
+                            principal.FindFirstValue("sub"), principal.FindFirstValue(SecurityStampClaim.Type), context.HttpContext.RequestAborted);
+                        if (reach is null)
                         {
                             context.Fail("The account is disabled or gone, or its credentials changed after the token was issued.");
+                            return;
                         }
+
+                        HttpCurrentUser.RememberReach(context.HttpContext, reach);
                     },
                     // A 401 carries a problem body like every other error.
                     OnChallenge = async context =>

@@ -20,4 +20,15 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     }
 
     public bool IsAdmin => accessor.HttpContext?.User.IsInRole(AdminRole) == true;
+
+    public CallerReach? Reach => accessor.HttpContext?.Items[ReachKey] as CallerReach;
+
+    private static readonly object ReachKey = new();
+
+    /// <summary>Keeps the reach read with the token's account check for the rest of the request.</summary>
+    public static void RememberReach(HttpContext context, CallerReach reach)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[ReachKey] = reach;
+    }
 }

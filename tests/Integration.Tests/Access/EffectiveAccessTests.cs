@@ -202,6 +202,30 @@ public sealed class EffectiveAccessTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task PersonInNoGroupAndNoCollection_SeesWhatAGroupOrCollectionGivesFromTheNextRequestOn()
+    {
+        var (owner, asset) = await OwnerWithAssetAsync();
+        var second = await _api.AssetAsync(owner.Id);
+        var person = await _api.AccountAsync();
+        var group = await _api.GroupAsync(owner.Id);
+        await _api.ShareAsync(asset.Id, Grantee.OfGroup(group.Id), AccessRole.Viewer);
+        using var ownerClient = _api.ClientFor(owner.Value);
+        using var personClient = _api.ClientFor(person.Value);
+        var before = await personClient.GetAsync(AssetUrl(asset));
+        var secondBefore = await personClient.GetAsync(AssetUrl(second));
+
+        await (await ownerClient.PostAsJsonAsync(Url($"/api/v1/groups/{group.Id}/members"), new { email = person.Email, role = "member" })).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var afterJoining = await personClient.GetAsync(AssetUrl(asset));
+        await _api.CollectionAsync(owner.Id, [second.Id], Grantee.OfPerson(person.Id), AccessRole.Editor);
+        var throughCollection = await personClient.GetAsync(AssetUrl(second));
+
+        await before.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await secondBefore.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await afterJoining.ShouldBeJsonAsync()).GetProperty("access").GetProperty("role").GetString().ShouldBe("viewer");
+        (await throughCollection.ShouldBeJsonAsync()).GetProperty("access").GetProperty("role").GetString().ShouldBe("editor");
+    }
+
+    [Test]
     public async Task DeleteGroup_EndsEveryGrantToIt()
     {
         var (owner, asset) = await OwnerWithAssetAsync();

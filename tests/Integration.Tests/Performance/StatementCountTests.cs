@@ -1,10 +1,13 @@
 using System.Net;
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Infrastructure.Persistence;
 using MediaVault.Integration.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using static MediaVault.Integration.Tests.Support.SeedSharing;
 
 namespace MediaVault.Integration.Tests.Performance;
 
@@ -19,6 +22,7 @@ public sealed class StatementCountTests
     private MediaVaultApi _api = null!;
     private StatementCounter _counter = null!;
     private HttpClient _client = null!;
+    private HttpClient _grantee = null!;
     private Guid _asset;
 
     [OneTimeSetUp]
@@ -34,12 +38,18 @@ public sealed class StatementCountTests
         var owner = await _api.OwnerAsync();
         _asset = (await _api.AssetAsync(owner, title: "x marks the spot")).Id.Value;
         _client = _api.ClientFor(owner.Value);
+
+        // A person in no group, holding no collection grant, with a grant of their own on the asset.
+        var person = await _api.AccountAsync();
+        await _api.ShareAsync(new AssetId(_asset), Grantee.OfPerson(person.Id), AccessRole.Viewer);
+        _grantee = _api.ClientFor(person.Value);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
         _client.Dispose();
+        _grantee.Dispose();
         await _api.DisposeAsync();
     }
 
@@ -48,6 +58,14 @@ public sealed class StatementCountTests
 
     [Test]
     public async Task GetAsset_AfterWarmUp_SendsAtMost2Statements() => await AssertStatementsAsync($"/api/v1/assets/{_asset}", 2);
+
+    [Test]
+    public async Task GetAsset_ByAGranteeInNoGroupAndNoCollection_SendsNoGroupOrCollectionStatement() =>
+        await AssertStatementsAsync($"/api/v1/assets/{_asset}", 2, _grantee);
+
+    [Test]
+    public async Task DownloadUrl_ByAGranteeInNoGroupAndNoCollection_SendsNoGroupOrCollectionStatement() =>
+        await AssertStatementsAsync($"/api/v1/assets/{_asset}/download", 3, _grantee);
 
     [Test]
     public async Task ListAll_AfterWarmUp_SendsAtMost2Statements() => await AssertStatementsAsync("/api/v1/assets?scope=all", 2);
@@ -76,12 +94,13 @@ public sealed class StatementCountTests
         settings.MaxAutoPrepare.ShouldBeGreaterThan(0);
     }
 
-    private async Task<IReadOnlyList<string>> AssertStatementsAsync(string pathAndQuery, int most)
+    private async Task<IReadOnlyList<string>> AssertStatementsAsync(string pathAndQuery, int most, HttpClient? caller = null)
     {
-        (await _client.GetAsync(new Uri(pathAndQuery, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        caller ??= _client;
+        (await caller.GetAsync(new Uri(pathAndQuery, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         _counter.Clear();
 
-        var response = await _client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
+        var response = await caller.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var statements = _counter.For(pathAndQuery);

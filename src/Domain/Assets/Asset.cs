@@ -4,7 +4,6 @@ using MediaVault.Domain.Assets.Media;
 using MediaVault.Domain.Assets.Rules;
 using MediaVault.Domain.Collections;
 using MediaVault.Domain.Common;
-using MediaVault.Domain.Groups;
 using MediaVault.Domain.Owners;
 using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Sharing.Rules;
@@ -436,15 +435,9 @@ public sealed class Asset : AggregateRoot<AssetId>
     public bool HasLiveGrant(Grantee grantee, DateTimeOffset now) => _grants.Any(g => grantee.Holds(g) && g.IsActiveAt(now));
 
     /// <summary>
-    /// Changes the role, download permission or expiry of a grant (owner or manager only). A manager does not change its
-    /// own grant: a manager whose grant expires cannot make it last longer, only the owner or another manager can.
-    /// </summary>
-    public void ChangeGrant(UserId actor, Capabilities caller, GrantId grantId, AccessRole? role, bool? allowDownload, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now) =>
-        ChangeGrant(new Memberships(actor, new HashSet<GroupId>()), caller, grantId, role, allowDownload, expiresAt, clearExpiry, now);
-
-    /// <summary>
-    /// Changes a grant, knowing the acting person's groups: a grant to one of them is the actor's own too, and it does not
-    /// change it.
+    /// Changes the role, download permission or expiry of a grant (owner or manager only). Nobody changes a grant they
+    /// hold, personally or through one of their groups: a manager whose grant expires cannot make it last longer, only
+    /// the owner or another manager can.
     /// </summary>
     public void ChangeGrant(Memberships actor, Capabilities caller, GrantId grantId, AccessRole? role, bool? allowDownload, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now)
     {

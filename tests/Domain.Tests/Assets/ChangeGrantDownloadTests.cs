@@ -21,7 +21,7 @@ public sealed class ChangeGrantDownloadTests
         var grantee = UserId.New();
         var grant = Given.AGrant(asset, grantee, AccessRole.Viewer);
 
-        asset.ChangeGrant(actor, Given.CapabilitiesOf(asset, actor), grant.Id, null, allowDownload: false, null, clearExpiry: false, Now);
+        asset.ChangeGrant(GivenCollections.Alone(actor), Given.CapabilitiesOf(asset, actor), grant.Id, null, allowDownload: false, null, clearExpiry: false, Now);
 
         grant.AllowDownload.ShouldBeFalse();
         grant.Role.ShouldBe(AccessRole.Viewer);
@@ -37,7 +37,7 @@ public sealed class ChangeGrantDownloadTests
         var grantee = UserId.New();
         var grant = asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(grantee), AccessRole.Viewer, allowDownload: false, null, Now);
 
-        asset.ChangeGrant(asset.OwnerId, Given.OwnerCapabilities(asset), grant.Id, null, allowDownload: true, null, clearExpiry: false, Now);
+        asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), Given.OwnerCapabilities(asset), grant.Id, null, allowDownload: true, null, clearExpiry: false, Now);
 
         Given.CapabilitiesOf(asset, grantee).CanDownload.ShouldBeTrue();
     }
@@ -48,7 +48,7 @@ public sealed class ChangeGrantDownloadTests
         var asset = Given.AReadyAsset();
         var grant = asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfPerson(UserId.New()), AccessRole.Viewer, allowDownload: false, null, Now);
 
-        asset.ChangeGrant(asset.OwnerId, Given.OwnerCapabilities(asset), grant.Id, AccessRole.Editor, allowDownload: null, null, clearExpiry: false, Now);
+        asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), Given.OwnerCapabilities(asset), grant.Id, AccessRole.Editor, allowDownload: null, null, clearExpiry: false, Now);
 
         (grant.Role, grant.AllowDownload).ShouldBe((AccessRole.Editor, false));
     }
@@ -62,7 +62,7 @@ public sealed class ChangeGrantDownloadTests
         var grant = asset.ShareWith(asset.OwnerId, Given.OwnerCapabilities(asset), Grantee.OfGroup(group), AccessRole.Viewer, true, null, Now);
         asset.ClearDomainEvents();
 
-        asset.ChangeGrant(manager, Given.CapabilitiesOf(asset, manager), grant.Id, AccessRole.Editor, false, null, clearExpiry: false, Now);
+        asset.ChangeGrant(GivenCollections.Alone(manager), Given.CapabilitiesOf(asset, manager), grant.Id, AccessRole.Editor, false, null, clearExpiry: false, Now);
 
         (grant.Role, grant.AllowDownload).ShouldBe((AccessRole.Editor, false));
         var updated = AssertRaised<GrantUpdated>(asset);

@@ -23,7 +23,7 @@ public sealed class ChangeGrantTests
         var grantee = UserId.New();
         var grant = Given.AGrant(asset, grantee, newRole == AccessRole.Viewer ? AccessRole.Editor : AccessRole.Viewer);
 
-        asset.ChangeGrant(actor, Given.CapabilitiesOf(asset, actor), grant.Id, newRole, null, null, clearExpiry: false, Now);
+        asset.ChangeGrant(GivenCollections.Alone(actor), Given.CapabilitiesOf(asset, actor), grant.Id, newRole, null, null, clearExpiry: false, Now);
 
         grant.Role.ShouldBe(newRole);
         Given.CapabilitiesOf(asset, grantee).Role.ShouldBe(newRole);
@@ -36,7 +36,7 @@ public sealed class ChangeGrantTests
         var grant = Given.AGrant(asset, UserId.New(), AccessRole.Viewer);
         var expiry = Now.AddDays(3);
 
-        asset.ChangeGrant(asset.OwnerId, Given.OwnerCapabilities(asset), grant.Id, AccessRole.Editor, null, expiry, clearExpiry: false, Now);
+        asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), Given.OwnerCapabilities(asset), grant.Id, AccessRole.Editor, null, expiry, clearExpiry: false, Now);
 
         var updated = AssertRaised<GrantUpdated>(asset);
         updated.AssetId.ShouldBe(asset.Id);
@@ -56,7 +56,7 @@ public sealed class ChangeGrantTests
         var grant = asset.ActiveGrantFor(caller, Now)!;
 
         AssertBrokenRule<OnlyOwnerOrManagerCanShare>(
-            () => asset.ChangeGrant(caller, Given.CapabilitiesOf(asset, caller), grant.Id, AccessRole.Manager, null, null, clearExpiry: false, Now));
+            () => asset.ChangeGrant(GivenCollections.Alone(caller), Given.CapabilitiesOf(asset, caller), grant.Id, AccessRole.Manager, null, null, clearExpiry: false, Now));
         grant.Role.ShouldBe(role);
     }
 
@@ -69,7 +69,7 @@ public sealed class ChangeGrantTests
         var grant = asset.ActiveGrantFor(manager, Now)!;
 
         AssertBrokenRule<GranteeCannotChangeOwnGrant>(
-            () => asset.ChangeGrant(manager, Given.CapabilitiesOf(asset, manager), grant.Id, null, null, null, clearExpiry: true, Now));
+            () => asset.ChangeGrant(GivenCollections.Alone(manager), Given.CapabilitiesOf(asset, manager), grant.Id, null, null, null, clearExpiry: true, Now));
         grant.ExpiresAt.ShouldBe(expiry);
     }
 
@@ -81,7 +81,7 @@ public sealed class ChangeGrantTests
         var otherManager = UserId.New();
         var grant = Given.AGrant(asset, otherManager, AccessRole.Manager, Now.AddDays(1));
 
-        asset.ChangeGrant(manager, Given.CapabilitiesOf(asset, manager), grant.Id, AccessRole.Viewer, null, null, clearExpiry: true, Now);
+        asset.ChangeGrant(GivenCollections.Alone(manager), Given.CapabilitiesOf(asset, manager), grant.Id, AccessRole.Viewer, null, null, clearExpiry: true, Now);
 
         grant.Role.ShouldBe(AccessRole.Viewer);
         grant.ExpiresAt.ShouldBeNull();
@@ -96,7 +96,7 @@ public sealed class ChangeGrantTests
         asset.RevokeGrant(asset.OwnerId, owner, grant.Id, Now);
 
         AssertBrokenRule<RevokedGrantCannotChange>(
-            () => asset.ChangeGrant(asset.OwnerId, owner, grant.Id, AccessRole.Editor, null, null, clearExpiry: false, Now));
+            () => asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), owner, grant.Id, AccessRole.Editor, null, null, clearExpiry: false, Now));
     }
 
     [Test]
@@ -106,7 +106,7 @@ public sealed class ChangeGrantTests
         var grant = Given.AGrant(asset, UserId.New(), AccessRole.Manager);
 
         AssertBrokenRule<GrantRoleMustBeGrantable>(
-            () => asset.ChangeGrant(asset.OwnerId, Given.OwnerCapabilities(asset), grant.Id, AccessRole.Owner, null, null, clearExpiry: false, Now));
+            () => asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), Given.OwnerCapabilities(asset), grant.Id, AccessRole.Owner, null, null, clearExpiry: false, Now));
     }
 
     [TestCase(0)]
@@ -117,7 +117,7 @@ public sealed class ChangeGrantTests
         var grant = Given.AGrant(asset, UserId.New(), AccessRole.Viewer);
 
         AssertBrokenRule<GrantExpiryMustBeInFuture>(
-            () => asset.ChangeGrant(asset.OwnerId, Given.OwnerCapabilities(asset), grant.Id, null, null, Now.AddSeconds(secondsFromNow), clearExpiry: false, Now));
+            () => asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), Given.OwnerCapabilities(asset), grant.Id, null, null, Now.AddSeconds(secondsFromNow), clearExpiry: false, Now));
         grant.ExpiresAt.ShouldBeNull();
     }
 
@@ -128,7 +128,7 @@ public sealed class ChangeGrantTests
         var expiry = Now.AddDays(2);
         var grant = Given.AGrant(asset, UserId.New(), AccessRole.Editor, expiry);
 
-        asset.ChangeGrant(asset.OwnerId, Given.OwnerCapabilities(asset), grant.Id, null, null, null, clearExpiry: false, Now);
+        asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), Given.OwnerCapabilities(asset), grant.Id, null, null, null, clearExpiry: false, Now);
 
         grant.Role.ShouldBe(AccessRole.Editor);
         grant.ExpiresAt.ShouldBe(expiry);
@@ -142,7 +142,7 @@ public sealed class ChangeGrantTests
         var grantee = UserId.New();
         var grant = Given.AGrant(asset, grantee, AccessRole.Viewer, expiry);
 
-        asset.ChangeGrant(asset.OwnerId, Given.OwnerCapabilities(asset), grant.Id, null, null, null, clearExpiry: true, Now);
+        asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), Given.OwnerCapabilities(asset), grant.Id, null, null, null, clearExpiry: true, Now);
 
         grant.ExpiresAt.ShouldBeNull();
         AccessPolicy.Evaluate(asset, grantee, expiry.AddYears(10)).Role.ShouldBe(AccessRole.Viewer);
@@ -157,7 +157,7 @@ public sealed class ChangeGrantTests
         var grant = Given.AGrant(asset, grantee, AccessRole.Editor, expiry);
         var later = expiry.AddDays(1);
 
-        asset.ChangeGrant(asset.OwnerId, AccessPolicy.Evaluate(asset, asset.OwnerId, later), grant.Id, null, null, later.AddDays(7), clearExpiry: false, later);
+        asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), AccessPolicy.Evaluate(asset, asset.OwnerId, later), grant.Id, null, null, later.AddDays(7), clearExpiry: false, later);
 
         AccessPolicy.Evaluate(asset, grantee, later).Role.ShouldBe(AccessRole.Editor);
     }
@@ -170,7 +170,7 @@ public sealed class ChangeGrantTests
         var othersGrant = Given.AGrant(other, UserId.New(), AccessRole.Viewer);
 
         Should.Throw<InvalidOperationException>(
-            () => asset.ChangeGrant(asset.OwnerId, Given.OwnerCapabilities(asset), othersGrant.Id, AccessRole.Editor, null, null, clearExpiry: false, Now));
+            () => asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), Given.OwnerCapabilities(asset), othersGrant.Id, AccessRole.Editor, null, null, clearExpiry: false, Now));
         othersGrant.Role.ShouldBe(AccessRole.Viewer);
     }
 
@@ -180,6 +180,6 @@ public sealed class ChangeGrantTests
         var asset = Given.AReadyAsset();
 
         Should.Throw<InvalidOperationException>(
-            () => asset.ChangeGrant(asset.OwnerId, Given.OwnerCapabilities(asset), GrantId.New(), AccessRole.Editor, null, null, clearExpiry: false, Now));
+            () => asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), Given.OwnerCapabilities(asset), GrantId.New(), AccessRole.Editor, null, null, clearExpiry: false, Now));
     }
 }

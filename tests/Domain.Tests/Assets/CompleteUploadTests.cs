@@ -185,7 +185,7 @@ public sealed class CompleteUploadTests
         var owner = Given.OwnerCapabilities(asset);
         asset.UpdateDetails(asset.OwnerId, owner, "Renamed " + asset.Status, "Described", [Tag.Create("x")], Later);
         var grant = asset.ShareWith(asset.OwnerId, owner, Grantee.OfPerson(grantee), AccessRole.Viewer, true, null, Later);
-        asset.ChangeGrant(asset.OwnerId, owner, grant.Id, AccessRole.Editor, null, null, clearExpiry: false, Later);
+        asset.ChangeGrant(GivenCollections.Alone(asset.OwnerId), owner, grant.Id, AccessRole.Editor, null, null, clearExpiry: false, Later);
         asset.RevokeGrant(asset.OwnerId, owner, grant.Id, Later);
         if (owner.CanDownload)
         {

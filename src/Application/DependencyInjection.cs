@@ -48,6 +48,7 @@ using MediaVault.Application.Identity.Register;
 using MediaVault.Application.Identity.ResendVerification;
 using MediaVault.Application.Identity.ResetPassword;
 using MediaVault.Application.Identity.VerifyEmail;
+using MediaVault.Application.Sharing;
 using MediaVault.Application.Sharing.ChangeGrant;
 using MediaVault.Application.Sharing.CreateGrant;
 using MediaVault.Application.Sharing.CreateLink;
@@ -154,6 +155,7 @@ public static class DependencyInjection
         services.AddScoped<RevokeLinkHandler>();
         services.AddScoped<GetPublicLinkHandler>();
         services.AddScoped<DownloadViaLinkHandler>();
+        services.AddScoped<PublicLinkGate>();
         services.AddScoped<ListActivityHandler>();
         services.AddScoped<ListUsersHandler>();
         services.AddScoped<SetUserDisabledHandler>();

@@ -3,7 +3,6 @@ using Amazon.S3;
 using System.Security.Cryptography;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets;
-using MediaVault.Application.Sharing;
 using MediaVault.Infrastructure.Background;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Infrastructure.Email;
@@ -160,13 +159,7 @@ public static class DependencyInjection
         services.AddScoped<IJobHandler, TrashPurgeJobHandler>();
 
         var links = configuration.GetSection(LinksOptions.Section).Get<LinksOptions>() ?? new LinksOptions();
-        if (links.MinPasswordLength is < 1 or > Application.Sharing.CreateLink.CreateLinkHandler.PasswordMaxLength)
-        {
-            throw new InvalidOperationException(
-                $"Links__MinPasswordLength must be from 1 to {Application.Sharing.CreateLink.CreateLinkHandler.PasswordMaxLength}.");
-        }
-
-        services.AddSingleton(new LinkSettings(links.MinPasswordLength));
+        services.AddSingleton(links.ToSettings());
     }
 
     private static void AddStorage(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)

@@ -18,6 +18,7 @@ builder.Services.AddApiRateLimiting(builder.Configuration);
 builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<MediaVault.Application.Abstractions.ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<MediaVault.Application.Abstractions.IClientAddress, HttpClientAddress>();
 
 builder.Services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ConfigureJson(options.JsonSerializerOptions));

@@ -1,4 +1,5 @@
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Common;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Groups;
@@ -89,5 +90,37 @@ public sealed record PublicAssetDto(string Title, string FileName, string Conten
 
 public sealed record PublicLinkDto(PublicAssetDto Asset, bool RequiresPassword, DateTimeOffset? ExpiresAt);
 
-/// <summary>The limits of public links: the shortest password a link may ask for (<c>Links__MinPasswordLength</c>).</summary>
-public sealed record LinkSettings(int MinPasswordLength);
+/// <summary>
+/// The policy of public links, asset and collection links alike: the shortest password a link may ask for
+/// (<c>Links__MinPasswordLength</c>), the expiry a link gets when none is asked for (<c>Links__DefaultExpiryDays</c>;
+/// <c>null</c>: none) and the latest expiry allowed (<c>Links__MaxExpiryDays</c>; <c>null</c>: no maximum, and a link
+/// may then live forever).
+/// </summary>
+public sealed record LinkSettings(int MinPasswordLength, int? DefaultExpiryDays = null, int? MaxExpiryDays = null)
+{
+    /// <summary>The longest link password accepted.</summary>
+    public const int PasswordMaxLength = 128;
+
+    /// <summary>The expiry a new link gets: the one asked for, else <see cref="DefaultExpiryDays"/> from now, else none.</summary>
+    public DateTimeOffset? ExpiryFor(DateTimeOffset? requested, DateTimeOffset now) =>
+        requested ?? (DefaultExpiryDays is { } days ? now.AddDays(days) : null);
+
+    /// <summary>
+    /// Checks a new link's expiry and password against the policy: the expiry in the future and, with a maximum, given
+    /// (or defaulted) and within it; the password, when given, neither blank nor shorter or longer than allowed.
+    /// </summary>
+    public Validation Check(Validation validation, DateTimeOffset? requestedExpiry, string? password, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        var expiry = ExpiryFor(requestedExpiry, now);
+        var latest = MaxExpiryDays is { } days ? now.AddDays(days) : (DateTimeOffset?)null;
+        return validation
+            .When(requestedExpiry is { } asked && asked <= now, "expiresAt", "expiresAt must lie in the future.")
+            .When(latest is not null && expiry is null, "expiresAt", $"Links here expire within {MaxExpiryDays} days: give expiresAt.")
+            .When(latest is not null && expiry > latest, "expiresAt", $"expiresAt is at most {MaxExpiryDays} days from now.")
+            .When(password is not null && string.IsNullOrWhiteSpace(password), "password", "password must not be blank; leave it out for a link without password.")
+            .When(password is { Length: > PasswordMaxLength }, "password", $"password is at most {PasswordMaxLength} characters.")
+            .When(!string.IsNullOrWhiteSpace(password) && password.Length < MinPasswordLength, "password", $"password is at least {MinPasswordLength} characters.")
+            .Text("password", password);
+    }
+}

@@ -77,4 +77,12 @@ public sealed class ActivityEntry : AggregateRoot<ActivityEntryId>
             At = at,
         };
     }
+
+    /// <summary>A line about an asset that happened through one of a collection's links: both activity lists show it.</summary>
+    public static ActivityEntry RecordForAssetInCollection(AssetId assetId, CollectionId collectionId, UserId? actorId, string action, string details, DateTimeOffset at)
+    {
+        var entry = Record(assetId, actorId, action, details, at);
+        entry.CollectionId = collectionId;
+        return entry;
+    }
 }

@@ -1,3 +1,5 @@
+using MediaVault.Application.Sharing;
+
 namespace MediaVault.Infrastructure.Configuration;
 
 /// <summary><c>Database__Provider</c>: <c>Sqlite</c> (default, embedded) or <c>Postgres</c>.</summary>
@@ -130,12 +132,45 @@ public sealed class AssetsOptions
     public int PurgeRetrySeconds { get; set; } = 60;
 }
 
-/// <summary><c>Links__MinPasswordLength</c>: the shortest password a public link may ask for (default 8).</summary>
+/// <summary>The policy of public links, asset and collection links alike (<c>Links__*</c>).</summary>
 public sealed class LinksOptions
 {
     public const string Section = "Links";
 
+    /// <summary><c>Links__MinPasswordLength</c>: the shortest password a public link may ask for (default 8).</summary>
     public int MinPasswordLength { get; set; } = 8;
+
+    /// <summary><c>Links__DefaultExpiryDays</c>: the expiry of a link created without <c>expiresAt</c> (unset: none).</summary>
+    public int? DefaultExpiryDays { get; set; }
+
+    /// <summary><c>Links__MaxExpiryDays</c>: the latest expiry a link may have; a link without one is refused (unset: no maximum).</summary>
+    public int? MaxExpiryDays { get; set; }
+
+    /// <summary>The policy as the use cases apply it; a setting out of range stops the host at start-up with its name.</summary>
+    public LinkSettings ToSettings()
+    {
+        if (MinPasswordLength is < 1 or > LinkSettings.PasswordMaxLength)
+        {
+            throw new InvalidOperationException($"Links__MinPasswordLength must be from 1 to {LinkSettings.PasswordMaxLength}.");
+        }
+
+        if (DefaultExpiryDays is < 1 or > 36_500)
+        {
+            throw new InvalidOperationException("Links__DefaultExpiryDays must be from 1 to 36500 days.");
+        }
+
+        if (MaxExpiryDays is < 1 or > 36_500)
+        {
+            throw new InvalidOperationException("Links__MaxExpiryDays must be from 1 to 36500 days.");
+        }
+
+        if (DefaultExpiryDays > MaxExpiryDays)
+        {
+            throw new InvalidOperationException("Links__DefaultExpiryDays must not exceed Links__MaxExpiryDays.");
+        }
+
+        return new LinkSettings(MinPasswordLength, DefaultExpiryDays, MaxExpiryDays);
+    }
 }
 
 /// <summary>

@@ -39,7 +39,14 @@ internal static class ActivityRecorder
             CollectionGrantRevoked e => ("grant.revoked", new { GrantId = e.GrantId.Value, GranteeId = e.GranteeId?.Value, GroupId = e.GroupId?.Value }),
             LinkCreated e => ("link.created", new { LinkId = e.LinkId.Value, e.ExpiresAt, e.HasPassword, e.MaxDownloads }),
             LinkRevoked e => ("link.revoked", new { LinkId = e.LinkId.Value }),
-            LinkDownloaded e => ("link.downloaded", new { LinkId = e.LinkId.Value, e.DownloadCount }),
+            LinkUsed { Use: LinkUse.Downloaded } e => ("link.downloaded", new { LinkId = e.LinkId.Value, e.Client, DownloadCount = e.Count }),
+            LinkUsed { Use: LinkUse.Uploaded } e => ("link.uploaded", new { LinkId = e.LinkId.Value, e.Client, UploadCount = e.Count }),
+            LinkUsed e => ("link.viewed", new { LinkId = e.LinkId.Value, e.Client }),
+            CollectionLinkCreated e => ("link.created", new
+            {
+                LinkId = e.LinkId.Value, Kind = e.Kind.ToString().ToLowerInvariant(), e.ExpiresAt, e.HasPassword, e.MaxDownloads, e.MaxUploads, e.AllowDownload,
+            }),
+            CollectionLinkRevoked e => ("link.revoked", new { LinkId = e.LinkId.Value }),
             _ => null,
         };
         if (line is not { } l)
@@ -52,6 +59,9 @@ internal static class ActivityRecorder
         {
             IAssetEvent e => ActivityEntry.Record(e.AssetId, e.ActorId, l.Action, details, e.OccurredAt),
             ICollectionEvent e => ActivityEntry.RecordForCollection(e.CollectionId, e.ActorId, l.Action, details, e.OccurredAt),
+            LinkUsed { AssetId: { } asset, CollectionId: { } collection } e => ActivityEntry.RecordForAssetInCollection(asset, collection, null, l.Action, details, e.OccurredAt),
+            LinkUsed { AssetId: { } asset } e => ActivityEntry.Record(asset, null, l.Action, details, e.OccurredAt),
+            LinkUsed { CollectionId: { } collection } e => ActivityEntry.RecordForCollection(collection, null, l.Action, details, e.OccurredAt),
             _ => null,
         };
     }

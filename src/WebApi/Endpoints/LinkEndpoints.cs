@@ -121,19 +121,13 @@ public static class LinkEndpoints
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var (result, retryAfter) = await handler.HandleAsync(new DownloadViaLinkCommand(token, request?.Password), cancellationToken);
-        if (retryAfter is { } wait)
+        var outcome = await handler.HandleAsync(new DownloadViaLinkCommand(token, request?.Password), cancellationToken);
+        if (LinkProblems.PasswordAttemptsRefused(outcome, context) is { } refused)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many wrong passwords",
-                type: ProblemTypes.TooManyRequests,
-                detail: $"This link took too many wrong passwords; try again in {seconds} seconds.");
+            return refused;
         }
 
+        var result = outcome.Outcome;
         return result.IsSuccess ? TypedResults.Ok(result.Value.ToResponse()) : result.ToProblem();
     }
 }

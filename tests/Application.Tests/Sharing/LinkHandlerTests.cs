@@ -107,7 +107,7 @@ public sealed class LinkHandlerTests
         var asset = Build.ReadyAsset();
 
         var result = await CreateHandler(asset, asset.OwnerId).HandleAsync(
-            new CreateLinkCommand(asset.Id.Value, null, new string('x', CreateLinkHandler.PasswordMaxLength + 1), null), CancellationToken.None);
+            new CreateLinkCommand(asset.Id.Value, null, new string('x', LinkSettings.PasswordMaxLength + 1), null), CancellationToken.None);
 
         result.Status.ShouldBe(ResultStatus.Invalid);
     }

@@ -7,7 +7,6 @@ using MediaVault.Application.Sharing.DownloadViaLink;
 using MediaVault.Application.Sharing.GetPublicLink;
 using MediaVault.Application.Tests.TestSupport;
 using MediaVault.Domain.Assets;
-using MediaVault.Domain.Assets.Events;
 using MediaVault.Domain.Sharing;
 using Moq;
 
@@ -81,7 +80,7 @@ public sealed class PublicLinkHandlerTests
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Value.Url.ShouldBe(new Uri($"https://store.example/{_asset.StorageKey}"));
         link.DownloadCount.ShouldBe(3);
-        link.DomainEvents.OfType<LinkDownloaded>().Single().DownloadCount.ShouldBe(3);
+        link.DomainEvents.OfType<LinkUsed>().Single().Count.ShouldBe(3);
         _links.Verify(l => l.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
         _transaction.Verify(t => t.CommitAsync(It.IsAny<CancellationToken>()), Times.Once);
         _storage.Verify(s => s.PresignGetAsync(_asset.StorageKey, "photo.png", "image/png", DownloadDisposition.Attachment, Build.Now + DefaultTtl, It.IsAny<CancellationToken>()), Times.Once);
@@ -190,7 +189,9 @@ public sealed class PublicLinkHandlerTests
     {
         _links.Setup(l => l.FirstOrDefaultAsync(It.IsAny<ISpecification<ShareLink>>(), It.IsAny<CancellationToken>())).ReturnsAsync(link);
         return new DownloadViaLinkHandler(
-            _links.Object, AssetsFinding(_asset).Object, _secrets.Object, _unitOfWork.Object, _counter.Object, _failures.Object, _storage.Object,
+            new PublicLinkGate(_links.Object, _secrets.Object, _failures.Object),
+            _links.Object, AssetsFinding(_asset).Object, _unitOfWork.Object, _counter.Object, _storage.Object,
+            Mock.Of<IClientAddress>(c => c.Truncated == "203.0.113.0/24"),
             new AssetSettings { DownloadUrlTtl = DefaultTtl }, Build.Clock());
     }
 }

@@ -1,4 +1,4 @@
-using MediaVault.Domain.Assets.Events;
+using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Sharing.Rules;
 using MediaVault.Domain.Tests.TestSupport;
 using static MediaVault.Domain.Tests.TestSupport.DomainAssert;
@@ -28,11 +28,12 @@ public sealed class RecordLinkDownloadTests
 
         link.RecordDownload(Now);
 
-        var downloaded = AssertRaised<LinkDownloaded>(link);
+        var downloaded = AssertRaised<LinkUsed>(link);
+        downloaded.Use.ShouldBe(LinkUse.Downloaded);
         downloaded.AssetId.ShouldBe(asset.Id);
+        downloaded.CollectionId.ShouldBeNull();
         downloaded.LinkId.ShouldBe(link.Id);
-        downloaded.ActorId.ShouldBeNull();
-        downloaded.DownloadCount.ShouldBe(1);
+        downloaded.Count.ShouldBe(1);
         downloaded.OccurredAt.ShouldBe(Now);
     }
 
@@ -44,7 +45,7 @@ public sealed class RecordLinkDownloadTests
         link.RecordDownload(Now, countInStore: 3);
 
         link.DownloadCount.ShouldBe(3);
-        AssertRaised<LinkDownloaded>(link).DownloadCount.ShouldBe(3);
+        AssertRaised<LinkUsed>(link).Count.ShouldBe(3);
     }
 
     [TestCase(0, null)]

@@ -23,8 +23,6 @@ public sealed class CreateLinkHandler(IAccessPaths accessPaths,
     TimeProvider clock,
     LinkSettings settings)
 {
-    public const int PasswordMaxLength = 128;
-
     public async Task<Result<CreatedLinkDto>> HandleAsync(CreateLinkCommand command, CancellationToken cancellationToken)
     {
         var caller = currentUser.RequireId();
@@ -39,13 +37,8 @@ public sealed class CreateLinkHandler(IAccessPaths accessPaths,
             return Result<CreatedLinkDto>.Forbidden("Only the owner or a manager creates links.");
         }
 
-        var validation = new Validation()
-            .When(command.ExpiresAt is { } expiry && expiry <= now, "expiresAt", "expiresAt must lie in the future.")
-            .When(command.MaxDownloads is < 1, "maxDownloads", "maxDownloads must be at least 1.")
-            .When(command.Password is not null && string.IsNullOrWhiteSpace(command.Password), "password", "password must not be blank; leave it out for a link without password.")
-            .When(command.Password is { Length: > PasswordMaxLength }, "password", $"password is at most {PasswordMaxLength} characters.")
-            .When(!string.IsNullOrWhiteSpace(command.Password) && command.Password.Length < settings.MinPasswordLength, "password", $"password is at least {settings.MinPasswordLength} characters.")
-            .Text("password", command.Password);
+        var validation = settings.Check(new Validation(), command.ExpiresAt, command.Password, now)
+            .When(command.MaxDownloads is < 1, "maxDownloads", "maxDownloads must be at least 1.");
         if (!validation.IsValid)
         {
             return validation.ToResult<CreatedLinkDto>();
@@ -58,7 +51,7 @@ public sealed class CreateLinkHandler(IAccessPaths accessPaths,
 
         var token = LinkTokens.New();
         var passwordHash = command.Password is null ? null : secrets.Hash(command.Password);
-        var link = ShareLink.Create(asset, caller, access, LinkTokens.Hash(token), passwordHash, command.ExpiresAt, command.MaxDownloads, now);
+        var link = ShareLink.Create(asset, caller, access, LinkTokens.Hash(token), passwordHash, settings.ExpiryFor(command.ExpiresAt, now), command.MaxDownloads, now);
         await links.AddAsync(link, cancellationToken);
         return Result.Success(new CreatedLinkDto(LinkDto.From(link, now), token, urls.ForToken(token)));
     }

@@ -2,7 +2,8 @@ using Ardalis.Result;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets;
 using MediaVault.Application.Assets.DownloadAsset;
-using MediaVault.Application.Sharing.GetPublicLink;
+using MediaVault.Application.Sharing.Specifications;
+using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Sharing;
 
@@ -11,59 +12,38 @@ namespace MediaVault.Application.Sharing.DownloadViaLink;
 public sealed record DownloadViaLinkCommand(string Token, string? Password);
 
 /// <summary>
-/// What a download through a link came to: the <see cref="Outcome"/>, or, when the link refuses password attempts for
-/// a while (429, which has no <see cref="ResultStatus"/>), how long until it takes them again.
-/// </summary>
-public sealed record LinkDownloadResult(Result<DownloadLink> Outcome, TimeSpan? RetryAfter = null)
-{
-    public static implicit operator LinkDownloadResult(Result<DownloadLink> outcome) => new(outcome);
-
-    public static LinkDownloadResult FromResult(Result<DownloadLink> outcome) => new(outcome);
-}
-
-/// <summary>
 /// An anonymous link holder downloads the asset: with the right password (if the link has one), while the link is
 /// usable. Each success counts toward the link's limit atomically in the database and is recorded in the same
 /// transaction; the answer is a short-lived URL that never outlives the link.
 /// </summary>
 public sealed class DownloadViaLinkHandler(
+    PublicLinkGate gate,
     IRepository<ShareLink> links,
     IReadRepository<Asset> assets,
-    ISecretHasher secrets,
     IUnitOfWork unitOfWork,
     ILinkDownloadCounter counter,
-    ILinkPasswordFailures passwordFailures,
     IObjectStorage storage,
+    IClientAddress client,
     AssetSettings settings,
     TimeProvider clock)
 {
     /// <summary>A link with less than this left to live is treated as expired by downloads.</summary>
     public static readonly TimeSpan MinimumUrlLifetime = TimeSpan.FromSeconds(3);
 
-    public async Task<LinkDownloadResult> HandleAsync(DownloadViaLinkCommand command, CancellationToken cancellationToken)
+    public async Task<LinkResult<DownloadLink>> HandleAsync(DownloadViaLinkCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var usable = await PublicLinks.FindUsableAsync(links, assets, command.Token, forUpdate: true, now, cancellationToken);
-        if (usable is not { } found)
+        var opening = await gate.OpenAsync(command.Token, command.Password, LinkKinds.Asset, checkPassword: true, now, cancellationToken);
+        if (opening.Link is not { AssetId: { } assetId } link)
         {
-            return Result<DownloadLink>.NotFound();
+            return opening.Refuse<DownloadLink>();
         }
 
-        var (link, asset) = found;
-        if (link.PasswordHash is { } passwordHash)
+        var asset = await assets.FirstOrDefaultAsync(new AssetByIdSpec(assetId), cancellationToken);
+        // A pending, mismatched or trashed asset is nobody's to be shown (AccessPolicy): a link to it shows nothing.
+        if (asset is null || !AccessPolicy.IsShareable(asset.AccessFacts))
         {
-            // Refused before the hash is checked, the right password included (ADR-055).
-            if (link.PasswordAttemptsRefusedUntil(now) is { } until)
-            {
-                return new LinkDownloadResult(Result<DownloadLink>.Unauthorized("This link refuses password attempts for a while."), until - now);
-            }
-
-            if (string.IsNullOrEmpty(command.Password) || !secrets.Verify(passwordHash, command.Password))
-            {
-                link.RecordWrongPassword(now);
-                await passwordFailures.RecordFailureAsync(link.Id, now, cancellationToken);
-                return Result<DownloadLink>.Unauthorized("This link asks for its password.");
-            }
+            return Result<DownloadLink>.NotFound();
         }
 
         // A link about to expire gives no URL (none would be worth having) and is not counted.
@@ -81,7 +61,7 @@ public sealed class DownloadViaLinkHandler(
                 return Result<DownloadLink>.NotFound();
             }
 
-            link.RecordDownload(now, count);
+            link.RecordDownload(assetId, now, count, client.Truncated);
             await links.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

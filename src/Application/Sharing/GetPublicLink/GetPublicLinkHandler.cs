@@ -45,12 +45,12 @@ internal static class PublicLinks
         }
 
         var link = await links.FirstOrDefaultAsync(new LinkByTokenHashSpec(LinkTokens.Hash(token!), forUpdate), cancellationToken);
-        if (link is null || !link.IsUsableAt(now))
+        if (link is not { Kind: LinkKind.Asset, AssetId: { } assetId } || !link.IsUsableAt(now))
         {
             return null;
         }
 
-        var asset = await assets.FirstOrDefaultAsync(new AssetByIdSpec(link.AssetId), cancellationToken);
+        var asset = await assets.FirstOrDefaultAsync(new AssetByIdSpec(assetId), cancellationToken);
         // A pending, mismatched or trashed asset is nobody's to be shown (AccessPolicy): a link to it shows nothing.
         return asset is not null && AccessPolicy.IsShareable(asset.AccessFacts) ? (link, asset) : null;
     }

@@ -37,8 +37,6 @@ public sealed record LinkCreated(AssetId AssetId, UserId? ActorId, LinkId LinkId
 
 public sealed record LinkRevoked(AssetId AssetId, UserId? ActorId, LinkId LinkId, DateTimeOffset OccurredAt) : IAssetEvent;
 
-public sealed record LinkDownloaded(AssetId AssetId, UserId? ActorId, LinkId LinkId, int DownloadCount, DateTimeOffset OccurredAt) : IAssetEvent;
-
 public sealed record AssetRestored(AssetId AssetId, UserId? ActorId, DateTimeOffset OccurredAt) : IAssetEvent;
 
 public sealed record AssetPurged(AssetId AssetId, UserId? ActorId, string StorageKey, DateTimeOffset OccurredAt) : IAssetEvent;

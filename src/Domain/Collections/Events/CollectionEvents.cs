@@ -30,3 +30,17 @@ public sealed record CollectionGrantCreated(CollectionId CollectionId, UserId? A
 public sealed record CollectionGrantUpdated(CollectionId CollectionId, UserId? ActorId, GrantId GrantId, UserId? GranteeId, GroupId? GroupId, AccessRole Role, bool AllowDownload, DateTimeOffset? ExpiresAt, DateTimeOffset OccurredAt) : ICollectionEvent;
 
 public sealed record CollectionGrantRevoked(CollectionId CollectionId, UserId? ActorId, GrantId GrantId, UserId? GranteeId, GroupId? GroupId, DateTimeOffset OccurredAt) : ICollectionEvent;
+
+public sealed record CollectionLinkCreated(
+    CollectionId CollectionId,
+    UserId? ActorId,
+    LinkId LinkId,
+    LinkKind Kind,
+    DateTimeOffset? ExpiresAt,
+    bool HasPassword,
+    int? MaxDownloads,
+    int? MaxUploads,
+    bool AllowDownload,
+    DateTimeOffset OccurredAt) : ICollectionEvent;
+
+public sealed record CollectionLinkRevoked(CollectionId CollectionId, UserId? ActorId, LinkId LinkId, DateTimeOffset OccurredAt) : ICollectionEvent;

@@ -128,3 +128,49 @@ public sealed class NobodyGrantsToThemselves(UserId actor, UserId? granteeId) : 
 
     public string Message => "Nobody grants access to themselves; the owner or another manager does.";
 }
+
+/// <summary>A collection is shared by a view link (its contents) or an upload link (a drop into it), nothing else.</summary>
+public sealed class CollectionLinkIsViewOrUpload(LinkKind kind) : IBusinessRule
+{
+    public bool IsBroken() => kind is not (LinkKind.View or LinkKind.Upload);
+
+    public string Message => "A collection link is a view link or an upload link.";
+}
+
+/// <summary>
+/// A link carries only the limits its kind uses: downloads and originals for a view link, uploads for an upload link.
+/// </summary>
+public sealed class LinkLimitsMustFitKind(LinkKind kind, LinkLimits limits) : IBusinessRule
+{
+    public bool IsBroken() => kind switch
+    {
+        LinkKind.Upload => limits.MaxDownloads is not null || limits.AllowDownload is not null,
+        _ => limits.MaxUploads is not null,
+    };
+
+    public string Message => kind == LinkKind.Upload
+        ? "An upload link takes maxUploads; maxDownloads and allowDownload are for view links."
+        : "maxUploads is for upload links.";
+}
+
+public sealed class LinkUploadLimitMustBePositive(int? maxUploads) : IBusinessRule
+{
+    public bool IsBroken() => maxUploads is < 1;
+
+    public string Message => "A link's upload limit is at least 1.";
+}
+
+/// <summary>An original is downloaded through an asset link, or a view link that allows it, while it has downloads left.</summary>
+public sealed class LinkMustAllowDownload(ShareLink link, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => !link.CanDownloadAt(now);
+
+    public string Message => "The link gives no download: renditions only, or out of downloads.";
+}
+
+public sealed class OnlyUploadLinksTakeUploads(LinkKind kind) : IBusinessRule
+{
+    public bool IsBroken() => kind != LinkKind.Upload;
+
+    public string Message => "Only an upload link takes uploads.";
+}

@@ -483,7 +483,15 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("AssetId")
+                    b.Property<bool>("AllowDownload")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CollectionId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -498,7 +506,13 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MaxDownloads")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxUploads")
                         .HasColumnType("integer");
 
                     b.Property<int>("PasswordFailureCount")
@@ -519,6 +533,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("UploadCount")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -526,7 +543,12 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("AssetId", "CreatedAt");
 
-                    b.ToTable("share_links", (string)null);
+                    b.HasIndex("CollectionId", "CreatedAt");
+
+                    b.ToTable("share_links", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_share_links_one_target", "(\"AssetId\" IS NULL) <> (\"CollectionId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("MediaVault.Infrastructure.Identity.ApplicationUser", b =>
@@ -1062,8 +1084,12 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("MediaVault.Domain.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("MediaVault.Domain.Collections.Collection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

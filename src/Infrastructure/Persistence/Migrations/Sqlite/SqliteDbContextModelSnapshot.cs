@@ -478,7 +478,15 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("AssetId")
+                    b.Property<bool>("AllowDownload")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CollectionId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -493,7 +501,13 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxDownloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxUploads")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PasswordFailureCount")
@@ -514,6 +528,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("UploadCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -521,7 +538,12 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssetId", "CreatedAt");
 
-                    b.ToTable("share_links", (string)null);
+                    b.HasIndex("CollectionId", "CreatedAt");
+
+                    b.ToTable("share_links", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_share_links_one_target", "(\"AssetId\" IS NULL) <> (\"CollectionId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("MediaVault.Infrastructure.Identity.ApplicationUser", b =>
@@ -1049,8 +1071,12 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("MediaVault.Domain.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("MediaVault.Domain.Collections.Collection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -93,6 +93,7 @@ api.MapGrantEndpoints();
 api.MapGroupEndpoints();
 api.MapCollectionEndpoints();
 api.MapLinkEndpoints();
+api.MapCollectionLinkEndpoints();
 api.MapActivityEndpoints();
 api.MapAdminEndpoints();
 api.MapStorageEndpoints();

@@ -66,7 +66,8 @@ test("sign in, upload, share, download the same bytes, revoke, and download by p
   const link = await aliceClient.links.create(asset.id, { password: "open sesame", maxDownloads: 1 });
   const anonymous = createClient(through());
   const about = await anonymous.publicLinks.get(link.token);
-  assert.equal(about.asset.fileName, "holiday.mp4");
+  assert.equal(about.kind, "asset");
+  assert.equal(about.asset?.fileName, "holiday.mp4");
   assert.equal(about.requiresPassword, true);
   await assert.rejects(anonymous.publicLinks.download(link.token, { password: "wrong" }), isProblem(401));
   const viaLink = await anonymous.publicLinks.download(link.token, { password: "open sesame" });

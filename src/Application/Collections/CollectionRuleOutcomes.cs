@@ -30,6 +30,11 @@ public static class CollectionRuleOutcomes
         [typeof(OneActiveGrantPerGrantee)] = (ResultStatus.Conflict, null),
         [typeof(GranteeCannotChangeOwnGrant)] = (ResultStatus.Forbidden, null),
         [typeof(RevokedGrantCannotChange)] = (ResultStatus.NotFound, null),
+        [typeof(CollectionLinkIsViewOrUpload)] = (ResultStatus.Invalid, "kind"),
+        [typeof(LinkLimitsMustFitKind)] = (ResultStatus.Invalid, null),
+        [typeof(LinkExpiryMustBeInFuture)] = (ResultStatus.Invalid, "expiresAt"),
+        [typeof(LinkDownloadLimitMustBePositive)] = (ResultStatus.Invalid, "maxDownloads"),
+        [typeof(LinkUploadLimitMustBePositive)] = (ResultStatus.Invalid, "maxUploads"),
     };
 
     /// <summary>Every rule this table knows; a test checks that it covers every collection rule.</summary>
@@ -49,7 +54,8 @@ public static class CollectionRuleOutcomes
             ResultStatus.NotFound => Result<T>.NotFound(),
             ResultStatus.Forbidden => Result<T>.Forbidden(message),
             ResultStatus.Conflict => Result<T>.Conflict(message),
-            _ => new Validation().Add(outcome.Field ?? "request", message).ToResult<T>(),
+            // A limit that does not fit the link's kind names itself (maxUploads on a view link, …).
+            _ => new Validation().Add(outcome.Field ?? (violation.BrokenRule as LinkLimitsMustFitKind)?.Field ?? "request", message).ToResult<T>(),
         };
     }
 

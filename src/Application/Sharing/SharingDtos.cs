@@ -88,7 +88,11 @@ public sealed record CreatedLinkDto(LinkDto Link, string Token, Uri Url);
 /// <summary>What an anonymous link holder may know about the asset.</summary>
 public sealed record PublicAssetDto(string Title, string FileName, string ContentType, MediaKind Kind, long SizeBytes);
 
-public sealed record PublicLinkDto(PublicAssetDto Asset, bool RequiresPassword, DateTimeOffset? ExpiresAt);
+/// <summary>What an anonymous holder of a collection link may know about the collection.</summary>
+public sealed record PublicCollectionDto(string Name, string? Description);
+
+/// <summary>What a link shows before it is used: its asset (an asset link) or its collection (a view or upload link).</summary>
+public sealed record PublicLinkDto(PublicAssetDto? Asset, PublicCollectionDto? Collection, LinkKind Kind, bool RequiresPassword, DateTimeOffset? ExpiresAt);
 
 /// <summary>
 /// The policy of public links, asset and collection links alike: the shortest password a link may ask for

@@ -107,7 +107,12 @@ public sealed record LinkResponse(
 /// <summary>What a link's holder may know about the asset before downloading it.</summary>
 public sealed record PublicAssetResponse(string Title, string FileName, string ContentType, AssetKind Kind, long SizeBytes);
 
-public sealed record PublicLinkResponse(PublicAssetResponse Asset, bool RequiresPassword, DateTimeOffset? ExpiresAt);
+/// <summary>
+/// What a public link shows before it is used. An asset link (<c>kind: asset</c>) keeps its tier-1 shape: <c>asset</c>
+/// is set and <c>collection</c> is null. A collection link (<c>kind: view</c> or <c>upload</c>) has <c>collection</c>
+/// set and <c>asset</c> null.
+/// </summary>
+public sealed record PublicLinkResponse(PublicAssetResponse? Asset, PublicCollectionResponse? Collection, LinkKind Kind, bool RequiresPassword, DateTimeOffset? ExpiresAt);
 
 /// <summary>The link's password, if it has one.</summary>
 public sealed record PublicDownloadRequest(string? Password);

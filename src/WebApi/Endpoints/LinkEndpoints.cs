@@ -60,9 +60,11 @@ public static class LinkEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("What a public link points at")
             .WithDescription(
-                "Anonymous. The asset's title, file name, type and size, and whether a password is needed. 404 for a token that is "
-                + "unknown, revoked, expired or used up, or whose asset is gone (all alike). 429 with Retry-After past "
-                + "RateLimiting__PublicLinkPermitsPerMinute calls per client address.");
+                "Anonymous. For an asset link (kind asset): the asset's title, file name, type and size (collection null). For a "
+                + "collection link (kind view or upload): the collection's name and description (asset null). Both: whether a "
+                + "password is needed and when the link expires. Recorded as link.viewed (on the asset, or on the collection). "
+                + "404 for a token that is unknown, revoked, expired or used up, or whose asset is gone (all alike). 429 with "
+                + "Retry-After past RateLimiting__PublicLinkPermitsPerMinute calls per client address.");
 
         open.MapPost("/{token}/download", DownloadPublic)
             .WithName("PublicLinks_Download")

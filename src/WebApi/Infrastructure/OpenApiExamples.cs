@@ -59,6 +59,8 @@ internal static class OpenApiExamples
     private static readonly CollectionGrantResponse CollectionGrant = new(
         GrantId, CollectionId, Grantee: null, new GroupRefResponse(GroupId, "Family"), AccessRole.Viewer, AllowDownload: false, Expires, Created, OwnerId, true);
 
+    private static readonly Guid OtherLinkId = Guid.Parse("0193a5cf-aad3-74c5-b6b7-4c5d6e7f8a10");
+
     private static readonly LinkResponse Link = new(LinkId, Expires, true, 3, 1, Created, OwnerId, true);
 
     private static readonly Dictionary<Type, object> ByType = new()
@@ -123,7 +125,22 @@ internal static class OpenApiExamples
             LinkId, LinkToken, new Uri($"https://media.example.com/api/v1/public/links/{LinkToken}"), Expires, true, 3, 0, Created, OwnerId, true),
         [typeof(ItemsResponse<LinkResponse>)] = new ItemsResponse<LinkResponse>([Link]),
         [typeof(PublicLinkResponse)] = new PublicLinkResponse(
-            new PublicAssetResponse("Holiday", "holiday.mp4", "video/mp4", AssetKind.Video, 73_400_320), true, Expires),
+            new PublicAssetResponse("Holiday", "holiday.mp4", "video/mp4", AssetKind.Video, 73_400_320), Collection: null, LinkKind.Asset, true, Expires),
+        [typeof(CreateCollectionLinkRequest)] = new CreateCollectionLinkRequest("view", Expires, "open sesame", MaxDownloads: 20, AllowDownload: false),
+        [typeof(CreatedCollectionLinkResponse)] = new CreatedCollectionLinkResponse(
+            LinkId, LinkToken, new Uri($"https://media.example.com/api/v1/public/links/{LinkToken}"), LinkKind.View, Expires, true, 20, 0, null, 0, false,
+            Created, OwnerId, true),
+        [typeof(ItemsResponse<CollectionLinkResponse>)] = new ItemsResponse<CollectionLinkResponse>(
+            [
+                new CollectionLinkResponse(LinkId, LinkKind.View, Expires, true, 20, 4, null, 0, false, Created.AddMinutes(30), OwnerId, true),
+                new CollectionLinkResponse(OtherLinkId, LinkKind.Upload, Expires, false, null, 0, 50, 12, false, Created, OwnerId, true),
+            ]),
+        [typeof(PageResponse<PublicLinkAssetResponse>)] = new PageResponse<PublicLinkAssetResponse>(
+            [
+                new PublicLinkAssetResponse(
+                    AssetId, "Holiday", "holiday.mp4", "video/mp4", AssetKind.Video, 73_400_320, Asset.Media, Asset.Renditions),
+            ],
+            null),
         [typeof(PublicDownloadRequest)] = new PublicDownloadRequest("open sesame"),
         [typeof(CreateGroupRequest)] = new CreateGroupRequest("Family", "Photos and videos for the family"),
         [typeof(UpdateGroupRequest)] = new UpdateGroupRequest("Family and friends", null),

@@ -7,6 +7,7 @@ using MediaVault.Application.Sharing.DownloadViaLink;
 using MediaVault.Application.Sharing.GetPublicLink;
 using MediaVault.Application.Tests.TestSupport;
 using MediaVault.Domain.Assets;
+using MediaVault.Domain.Collections;
 using MediaVault.Domain.Sharing;
 using Moq;
 
@@ -42,7 +43,24 @@ public sealed class PublicLinkHandlerTests
 
         result.Status.ShouldBe(ResultStatus.Ok);
         result.Value.Asset.ShouldBe(new PublicAssetDto("Photo", "photo.png", "image/png", MediaKind.Image, 1000));
+        result.Value.Collection.ShouldBeNull();
+        result.Value.Kind.ShouldBe(LinkKind.Asset);
         result.Value.RequiresPassword.ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task Get_OfAUsableLink_RecordsLinkViewedOnTheAssetWithTheTruncatedClient()
+    {
+        var link = LinkWith(passwordHash: "pw-hash");
+
+        await GetHandler(link).HandleAsync(new GetPublicLinkQuery(_token), CancellationToken.None);
+
+        var viewed = link.DomainEvents.OfType<LinkUsed>().Single();
+        viewed.Use.ShouldBe(LinkUse.Viewed);
+        viewed.AssetId.ShouldBe(_asset.Id);
+        viewed.Client.ShouldBe("203.0.113.0/24");
+        _links.Verify(l => l.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+        _secrets.Verify(s => s.Verify(It.IsAny<string>(), It.IsAny<string>()), Times.Never);
     }
 
     [TestCase("malformed")]
@@ -181,8 +199,14 @@ public sealed class PublicLinkHandlerTests
 
     private GetPublicLinkHandler GetHandler(ShareLink? link, bool assetGone = false)
     {
-        var links = Build.Finding<IReadRepository<ShareLink>, ShareLink>(link);
-        return new GetPublicLinkHandler(links.Object, AssetsFinding(assetGone ? null : _asset).Object, Build.Clock());
+        _links.Setup(l => l.FirstOrDefaultAsync(It.IsAny<ISpecification<ShareLink>>(), It.IsAny<CancellationToken>())).ReturnsAsync(link);
+        return new GetPublicLinkHandler(
+            new PublicLinkGate(_links.Object, _secrets.Object, _failures.Object),
+            _links.Object,
+            AssetsFinding(assetGone ? null : _asset).Object,
+            Build.Finding<IReadRepository<Collection>, Collection>(null).Object,
+            Mock.Of<IClientAddress>(c => c.Truncated == "203.0.113.0/24"),
+            Build.Clock());
     }
 
     private DownloadViaLinkHandler DownloadHandler(ShareLink? link)

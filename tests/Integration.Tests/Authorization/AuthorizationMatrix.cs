@@ -86,7 +86,9 @@ public readonly record struct Expectation(int Status, bool? Listed = null)
 /// <c>{token}</c> a public link, <c>{targetId}</c> a signed-up person without access; <c>{trashedId}</c> and
 /// <c>{trashedToken}</c> a second asset, shared and linked the same way, then moved to the trash; for the collection rows
 /// <c>{collectionId}</c> a collection that contains the asset, <c>{collectionGrantId}</c> a viewer grant of a third person
-/// on it and <c>{ownCollectionGrantId}</c> the caller's own grant on it. <c>Variant</c> tells apart two rows of the same
+/// on it and <c>{ownCollectionGrantId}</c> the caller's own grant on it; <c>{collectionLinkId}</c> and <c>{viewToken}</c> a
+/// view link on the collection, <c>{lockedViewToken}</c> one with the password <c>matrix password</c>, and
+/// <c>{unknownToken}</c> a token of no link. <c>Variant</c> tells apart two rows of the same
 /// method and path (the body field that makes them different rules).
 /// </summary>
 public sealed record MatrixRow(
@@ -164,6 +166,16 @@ public static class AuthorizationMatrix
         Row("DELETE", "/api/v1/collections/{collectionId}/grants/{collectionGrantId}", null, "revoke someone else's grant", CollectionRoles(204, 204, 403, 403), []),
         Row("DELETE", "/api/v1/collections/{collectionId}/grants/{ownCollectionGrantId}", null, "leave: revoke your own grant", CollectionLeave(), []),
         Row("GET", "/api/v1/collections/{collectionId}/activity", null, "read the activity log", CollectionRoles(200, 200, 403, 403), []),
+        Row("POST", "/api/v1/collections/{collectionId}/links", """{"kind":"view"}""", "create a view link", CollectionRoles(201, 201, 403, 403), []),
+        Row("GET", "/api/v1/collections/{collectionId}/links", null, "list the links", CollectionRoles(200, 200, 403, 403), []),
+        Row("DELETE", "/api/v1/collections/{collectionId}/links/{collectionLinkId}", null, "revoke a link", CollectionRoles(204, 204, 403, 403), []),
+        Row("GET", "/api/v1/public/links/{viewToken}", null, "see what a view link shows (a token is enough)", Everyone(200), []),
+        Row("GET", "/api/v1/public/links/{viewToken}/assets?limit=100", null, "the asset is listed through the view link (unless it opted out)", ThroughViewLink(Expectation.IsListed(true), Expectation.IsListed(false)), []),
+        Row("GET", "/api/v1/public/links/{viewToken}/assets/{id}/renditions/thumbnail", null, "get a rendition URL through the view link", ThroughViewLink(Expectation.Code(200), Expectation.Code(404)), []),
+        Row("POST", "/api/v1/public/links/{viewToken}/assets/{id}/download", null, "download through the view link", ThroughViewLink(Expectation.Code(200), Expectation.Code(404)), []),
+        Row("POST", "/api/v1/public/links/{lockedViewToken}/assets/{id}/download", """{"password":"matrix password"}""", "download through a view link with its password", ThroughViewLink(Expectation.Code(200), Expectation.Code(404)), [], "{password}"),
+        Row("POST", "/api/v1/public/links/{lockedViewToken}/assets/{id}/download", """{"password":"wrong password"}""", "download through a view link with a wrong password", Everyone(401), [], "{wrong password}"),
+        Row("GET", "/api/v1/public/links/{unknownToken}/assets", null, "list a view link's assets without holding the link", Everyone(404), []),
     ];
 
     /// <summary>Both tables' rows: asset-scoped, then collection-scoped.</summary>
@@ -211,6 +223,10 @@ public static class AuthorizationMatrix
         text.AppendLine("collection viewer, editor and manager, and the opted-out grantee, a collection manager) see it; a grant on the");
         text.AppendLine("asset alone gives nothing on the collection (`404`). The opted-out grantee manages the collection but does not");
         text.AppendLine("see the asset: it is left out of the contents, and adding it is `404`, as for any asset one cannot see.");
+        text.AppendLine("The collection's owner and managers manage its links. A view link (`{viewToken}`; `{lockedViewToken}` has a");
+        text.AppendLine("password) answers whoever holds its token alike, signed in or not; in the opted-out caller's arrangement the");
+        text.AppendLine("asset does not inherit access, so no view link shows it (`not listed`, `404`). `{unknownToken}`: a token");
+        text.AppendLine("nobody was given, i.e. not holding the link.");
         text.AppendLine();
         AppendTable(text, CollectionRows);
         text.AppendLine();
@@ -443,6 +459,17 @@ public static class AuthorizationMatrix
         expected[Actor.RevokedGrant] = Expectation.Code(404);
         expected[Actor.Anonymous] = Expectation.Code(401);
         expected[Actor.DisabledUser] = Expectation.Code(401);
+        return expected;
+    }
+
+    /// <summary>
+    /// A view link on the collection answers every holder alike: <paramref name="shown"/> for the asset, or
+    /// <paramref name="optedOut"/> in the arrangement where the asset does not inherit access (a view link never shows it).
+    /// </summary>
+    private static Dictionary<Actor, Expectation> ThroughViewLink(Expectation shown, Expectation optedOut)
+    {
+        var expected = Enum.GetValues<Actor>().ToDictionary(a => a, _ => shown);
+        expected[Actor.OptedOut] = optedOut;
         return expected;
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using MediaVault.Application.Abstractions;
 using MediaVault.Application.Sharing;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
@@ -14,6 +15,7 @@ using MediaVault.Infrastructure.Identity;
 using MediaVault.Integration.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Integration.Tests.Authorization;
 
@@ -23,8 +25,9 @@ namespace MediaVault.Integration.Tests.Authorization;
 /// disabled manager, a bystander holding a viewer grant, a public link, strangers, three groups holding grants on it
 /// (an editor group with a member, a viewer group with an admin, a manager group whose member was removed) and a
 /// collection of the owner's containing it, with viewer, editor and manager grants, a bystander's viewer grant, an
-/// expired and a revoked manager grant and a grant to the manager group (for the opted-out caller's cells the asset does
-/// not inherit access); then the one request, compared to the exact status.
+/// expired and a revoked manager grant and a grant to the manager group, and two view links on it, one with a password
+/// (for the opted-out caller's cells the asset does not inherit access); then the one request, compared to the exact
+/// status.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
@@ -94,8 +97,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         var target = new TestAccount(Domain.Users.UserId.New(), SeedAccounts.NewEmail("target"), "Target");
         var token = LinkTokens.New();
         var trashedToken = LinkTokens.New();
+        var viewToken = LinkTokens.New();
+        var lockedViewToken = LinkTokens.New();
+        var lockedHash = _api.Services.GetRequiredService<ISecretHasher>().Hash("matrix password");
 
-        var (assetId, grants, bystanderGrant, linkId, trashedId, collectionId, collectionGrants, bystanderCollectionGrant) = await _api.WithDbAsync(async db =>
+        var (assetId, grants, bystanderGrant, linkId, trashedId, collectionId, collectionGrants, bystanderCollectionGrant, collectionLinkId) = await _api.WithDbAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;
             foreach (var (actor, account) in people.Select(p => (p.Key, p.Value)).Append((Actor.Stranger, bystander)).Append((Actor.Stranger, target)))
@@ -191,16 +197,21 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             collection.ShareWith(ownerMemberships, Grantee.OfGroup(groups[Actor.RemovedMember].Group.Id), AccessRole.Manager, true, null, now);
             var bystanderCollectionGrant = collection.ShareWith(ownerMemberships, Grantee.OfPerson(bystander.Id), AccessRole.Viewer, true, null, now).Id;
             db.Collections.Add(collection);
+            var viewLink = ShareLink.ForCollection(collection, ownerMemberships, LinkKind.View, LinkTokens.Hash(viewToken), null, null, new LinkLimits(), now);
+            db.Links.Add(viewLink);
+            db.Links.Add(ShareLink.ForCollection(collection, ownerMemberships, LinkKind.View, LinkTokens.Hash(lockedViewToken), lockedHash, null, new LinkLimits(), now));
             groups[Actor.RemovedMember].Group.RemoveMember(owner.Id, people[Actor.RemovedMember].Id, now);
             await db.SaveChangesAsync();
             await db.Grants.Where(g => g.Id == grants[Actor.ExpiredGrant])
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAt, now.AddSeconds(-1)));
             await db.Set<CollectionGrant>().Where(g => g.Id == collectionGrants[Actor.ExpiredGrant])
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAt, now.AddSeconds(-1)));
-            return (asset.Id, grants, bystanderGrant, link.Id, trashed.Id, collection.Id, collectionGrants, bystanderCollectionGrant);
+            return (asset.Id, grants, bystanderGrant, link.Id, trashed.Id, collection.Id, collectionGrants, bystanderCollectionGrant, viewLink.Id);
         });
 
-        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target, trashedId, trashedToken, collectionId, collectionGrants, bystanderCollectionGrant);
+        return new Arrangement(
+            assetId, people, grants, bystanderGrant, linkId, token, target, trashedId, trashedToken, collectionId, collectionGrants, bystanderCollectionGrant,
+            new ViewLinks(collectionLinkId, viewToken, lockedViewToken));
     }
 
     private static ApplicationUser User(TestAccount account, bool disabled, DateTimeOffset now) => new()
@@ -218,6 +229,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         CreatedAt = now,
     };
 
+    /// <summary>Two view links on the collection: one open (its id and token), one with the password <c>matrix password</c>.</summary>
+    private sealed record ViewLinks(LinkId LinkId, string Token, string LockedToken);
+
     private sealed record Arrangement(
         AssetId AssetId,
         Dictionary<Actor, TestAccount> People,
@@ -230,12 +244,20 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         string TrashedToken,
         CollectionId CollectionId,
         Dictionary<Actor, GrantId> OwnCollectionGrants,
-        GrantId BystanderCollectionGrant)
+        GrantId BystanderCollectionGrant,
+        ViewLinks ViewLinks)
     {
+        /// <summary>A well-formed token of no link: what a caller not holding the link can only guess.</summary>
+        private static readonly string UnknownToken = LinkTokens.New();
+
         public string Fill(string template, Actor actor) => template
             .Replace("{id}", AssetId.ToString(), StringComparison.Ordinal)
             .Replace("{trashedId}", TrashedId.ToString(), StringComparison.Ordinal)
             .Replace("{trashedToken}", TrashedToken, StringComparison.Ordinal)
+            .Replace("{viewToken}", ViewLinks.Token, StringComparison.Ordinal)
+            .Replace("{lockedViewToken}", ViewLinks.LockedToken, StringComparison.Ordinal)
+            .Replace("{unknownToken}", UnknownToken, StringComparison.Ordinal)
+            .Replace("{collectionLinkId}", ViewLinks.LinkId.ToString(), StringComparison.Ordinal)
             .Replace("{grantId}", BystanderGrant.ToString(), StringComparison.Ordinal)
             .Replace("{ownGrantId}", (OwnGrants.TryGetValue(actor, out var own) ? own : BystanderGrant).ToString(), StringComparison.Ordinal)
             .Replace("{linkId}", LinkId.ToString(), StringComparison.Ordinal)

@@ -39,4 +39,28 @@ public sealed class PublicLinkLoggingTests
         requestLines.ShouldContain(l => l.Contains("/api/v1/public/links/{token}/download", StringComparison.Ordinal), string.Join(Environment.NewLine, capture.Lines));
         capture.Lines.ShouldAllBe(l => !l.Contains(token) && !l.Contains("hunter2-long"));
     }
+
+    [Test]
+    public async Task ViewLinkRequests_AreLoggedWithTheTokenRedactedAndNeverThePasswordHeader()
+    {
+        var owner = await _api.AccountAsync();
+        var asset = await _api.AssetWithThumbnailAsync(owner.Id);
+        var collection = await _api.AlbumAsync(owner.Id, asset);
+        using var client = _api.ClientFor(owner.Value);
+        var token = (await client.CreateCollectionLinkAsync(collection.Id, new { kind = "view", password = "hunter2-long" })).GetProperty("token").GetString()!;
+        using var capture = new CapturingLoggerProvider();
+        _api.Services.GetRequiredService<ILoggerFactory>().AddProvider(capture);
+        using var anonymous = _api.CreateClient();
+
+        (await anonymous.GetThroughLinkAsync($"/api/v1/public/links/{token}/assets", "hunter2-long")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anonymous.GetThroughLinkAsync($"/api/v1/public/links/{token}/assets/{asset.Id}/renditions/thumbnail", "hunter2-long")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anonymous.PostAsync(
+            Url($"/api/v1/public/links/{token}/assets/{asset.Id}/download"), new StringContent("""{"password":"hunter2-long"}""", System.Text.Encoding.UTF8, "application/json")))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var requestLines = capture.Lines.Where(l => l.Contains("HttpLogging", StringComparison.Ordinal)).ToList();
+        requestLines.ShouldContain(l => l.Contains("/api/v1/public/links/{token}/assets", StringComparison.Ordinal), string.Join(Environment.NewLine, capture.Lines));
+        requestLines.ShouldContain(l => l.Contains($"/api/v1/public/links/{{token}}/assets/{asset.Id}/download", StringComparison.Ordinal));
+        capture.Lines.ShouldAllBe(l => !l.Contains(token) && !l.Contains("hunter2-long"));
+    }
 }

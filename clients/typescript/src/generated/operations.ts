@@ -439,7 +439,7 @@ export function createOperations(transport: Transport) {
     publicLinks: {
       /**
        * What a public link points at
-       * Anonymous. The asset's title, file name, type and size, and whether a password is needed. 404 for a token that is unknown, revoked, expired or used up, or whose asset is gone (all alike). 429 with Retry-After past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+       * Anonymous. For an asset link (kind asset): the asset's title, file name, type and size (collection null). For a collection link (kind view or upload): the collection's name and description (asset null). Both: whether a password is needed and when the link expires. Recorded as link.viewed (on the asset, or on the collection). 404 for a token that is unknown, revoked, expired or used up, or whose asset is gone (all alike). 429 with Retry-After past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
        * `GET /api/v1/public/links/{token}` (anonymous)
        */
       get: (token: string, options?: CallOptions): Promise<S["PublicLinkResponse"]> =>
@@ -451,6 +451,60 @@ export function createOperations(transport: Transport) {
        */
       download: (token: string, body?: S["PublicDownloadRequest"], options?: CallOptions): Promise<S["DownloadResponse"]> =>
         transport.request<S["DownloadResponse"]>("POST", `/api/v1/public/links/${encodeURIComponent(token)}/download`, { anonymous: true, body, ...options }),
+      /**
+       * List what a view link shows
+       * Anonymous, password in the X-Link-Password header. The collection's assets that are ready, not in the trash and inherit access, newest first (createdAt desc, id desc), keyset-paginated (limit 1–100, default 50; cursor from the previous page, valid for this link only), with public fields only. Recorded as link.viewed on the collection. 404 for a token that is unknown, revoked or expired, or that is not a view link (an asset or upload link), all alike. 401 when the link has a password and it is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes (the right one included), or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+       * `GET /api/v1/public/links/{token}/assets` (anonymous)
+       */
+      listAssets: (token: string, query?: Query<"PublicLinks_ListAssets">, options?: CallOptions): Promise<S["PageResponseOfPublicLinkAssetResponse"]> =>
+        transport.request<S["PageResponseOfPublicLinkAssetResponse"]>("GET", `/api/v1/public/links/${encodeURIComponent(token)}/assets`, { anonymous: true, query, ...options }),
+      /**
+       * Every item of {@link listAssets}, page after page, as an async iterator.
+       */
+      iterateAssets: (token: string, query?: Omit<Query<"PublicLinks_ListAssets">, "cursor">, options?: CallOptions): AsyncIterableIterator<S["PublicLinkAssetResponse"]> =>
+        paginate<S["PublicLinkAssetResponse"]>((cursor) => this_.publicLinks.listAssets(token, { ...query, cursor }, options)),
+      /**
+       * Download an original through a view link
+       * Anonymous, password in the body. A presigned GET valid for Storage__DownloadUrlTtlSeconds at most, and never past the link's expiry. 403 when the link gives renditions only (allowDownload false) or has no downloads left; each success counts toward maxDownloads, exactly once even when holders download at the same time. 404 for an asset the link does not list. Recorded as link.downloaded on the asset and the collection. 404 for a token that is unknown, revoked or expired, or that is not a view link (an asset or upload link), all alike. 401 when the link has a password and it is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes (the right one included), or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+       * `POST /api/v1/public/links/{token}/assets/{assetId}/download` (anonymous)
+       */
+      downloadAsset: (token: string, assetId: string, body?: S["PublicDownloadRequest"], options?: CallOptions): Promise<S["DownloadResponse"]> =>
+        transport.request<S["DownloadResponse"]>("POST", `/api/v1/public/links/${encodeURIComponent(token)}/assets/${encodeURIComponent(assetId)}/download`, { anonymous: true, body, ...options }),
+      /**
+       * Get a rendition URL through a view link
+       * Anonymous, password in the X-Link-Password header. A presigned GET of the asset's thumbnail or preview, whether or not the link gives originals, never valid past the link's expiry. 404 for an asset the link does not list or a rendition name it has not; 409 while the rendition is pending or when it failed. Recorded as link.viewed on the asset and the collection. 404 for a token that is unknown, revoked or expired, or that is not a view link (an asset or upload link), all alike. 401 when the link has a password and it is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes (the right one included), or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+       * `GET /api/v1/public/links/{token}/assets/{assetId}/renditions/{name}` (anonymous)
+       */
+      getAssetRendition: (token: string, assetId: string, name: string, options?: CallOptions): Promise<S["DownloadResponse"]> =>
+        transport.request<S["DownloadResponse"]>("GET", `/api/v1/public/links/${encodeURIComponent(token)}/assets/${encodeURIComponent(assetId)}/renditions/${encodeURIComponent(name)}`, { anonymous: true, ...options }),
+    },
+    collectionLinks: {
+      /**
+       * List the collection's links
+       * Owner or manager. Links not revoked, newest first, without tokens; expired or used-up ones have active: false. 404 when the collection does not exist or you may not see it; 403 when you see it but are not its owner or a manager.
+       * `GET /api/v1/collections/{id}/links`
+       */
+      list: (id: string, options?: CallOptions): Promise<S["ItemsResponseOfCollectionLinkResponse"]> =>
+        transport.request<S["ItemsResponseOfCollectionLinkResponse"]>("GET", `/api/v1/collections/${encodeURIComponent(id)}/links`, { ...options }),
+      /**
+       * Every item of {@link list}, as an async iterator.
+       */
+      iterate: (id: string, options?: CallOptions): AsyncIterableIterator<S["CollectionLinkResponse"]> =>
+        paginate<S["CollectionLinkResponse"]>(() => this_.collectionLinks.list(id, options), { single: true }),
+      /**
+       * Create a view or upload link to the collection
+       * Owner or manager. kind view: anyone with the link lists the collection's ready assets that inherit access, sees their renditions and, with allowDownload (default true), downloads originals, up to maxDownloads in all. kind upload: anyone with the link drops files into the collection, up to maxUploads. The token (256 random bits) and url are shown in this response only. The link policy applies as for asset links (Links__DefaultExpiryDays, Links__MaxExpiryDays, Links__MinPasswordLength). kind missing or unknown, maxUploads on a view link, maxDownloads or allowDownload on an upload link: 400 naming the field. 404 when the collection does not exist or you may not see it; 403 when you see it but are not its owner or a manager.
+       * `POST /api/v1/collections/{id}/links`
+       */
+      create: (id: string, body: S["CreateCollectionLinkRequest"], options?: CallOptions): Promise<S["CreatedCollectionLinkResponse"]> =>
+        transport.request<S["CreatedCollectionLinkResponse"]>("POST", `/api/v1/collections/${encodeURIComponent(id)}/links`, { body, ...options }),
+      /**
+       * Revoke a collection link
+       * Owner or manager. The link stops working with the next request. 404 for a link of another collection or one already revoked. 404 when the collection does not exist or you may not see it; 403 when you see it but are not its owner or a manager.
+       * `DELETE /api/v1/collections/{id}/links/{linkId}`
+       */
+      delete: (id: string, linkId: string, options?: CallOptions): Promise<void> =>
+        transport.request<void>("DELETE", `/api/v1/collections/${encodeURIComponent(id)}/links/${encodeURIComponent(linkId)}`, { ...options }),
     },
     admin: {
       /**

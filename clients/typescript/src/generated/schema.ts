@@ -676,6 +676,50 @@ export interface paths {
         patch: operations["Collections_UpdateGrant"];
         trace?: never;
     };
+    "/api/v1/collections/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the collection's links
+         * @description Owner or manager. Links not revoked, newest first, without tokens; expired or used-up ones have active: false. 404 when the collection does not exist or you may not see it; 403 when you see it but are not its owner or a manager.
+         */
+        get: operations["CollectionLinks_List"];
+        put?: never;
+        /**
+         * Create a view or upload link to the collection
+         * @description Owner or manager. kind view: anyone with the link lists the collection's ready assets that inherit access, sees their renditions and, with allowDownload (default true), downloads originals, up to maxDownloads in all. kind upload: anyone with the link drops files into the collection, up to maxUploads. The token (256 random bits) and url are shown in this response only. The link policy applies as for asset links (Links__DefaultExpiryDays, Links__MaxExpiryDays, Links__MinPasswordLength). kind missing or unknown, maxUploads on a view link, maxDownloads or allowDownload on an upload link: 400 naming the field. 404 when the collection does not exist or you may not see it; 403 when you see it but are not its owner or a manager.
+         */
+        post: operations["CollectionLinks_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{id}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a collection link
+         * @description Owner or manager. The link stops working with the next request. 404 for a link of another collection or one already revoked. 404 when the collection does not exist or you may not see it; 403 when you see it but are not its owner or a manager.
+         */
+        delete: operations["CollectionLinks_Delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups": {
         parameters: {
             query?: never;
@@ -805,9 +849,69 @@ export interface paths {
         };
         /**
          * What a public link points at
-         * @description Anonymous. The asset's title, file name, type and size, and whether a password is needed. 404 for a token that is unknown, revoked, expired or used up, or whose asset is gone (all alike). 429 with Retry-After past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+         * @description Anonymous. For an asset link (kind asset): the asset's title, file name, type and size (collection null). For a collection link (kind view or upload): the collection's name and description (asset null). Both: whether a password is needed and when the link expires. Recorded as link.viewed (on the asset, or on the collection). 404 for a token that is unknown, revoked, expired or used up, or whose asset is gone (all alike). 429 with Retry-After past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
          */
         get: operations["PublicLinks_Get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/links/{token}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List what a view link shows
+         * @description Anonymous, password in the X-Link-Password header. The collection's assets that are ready, not in the trash and inherit access, newest first (createdAt desc, id desc), keyset-paginated (limit 1–100, default 50; cursor from the previous page, valid for this link only), with public fields only. Recorded as link.viewed on the collection. 404 for a token that is unknown, revoked or expired, or that is not a view link (an asset or upload link), all alike. 401 when the link has a password and it is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes (the right one included), or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+         */
+        get: operations["PublicLinks_ListAssets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/links/{token}/assets/{assetId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Download an original through a view link
+         * @description Anonymous, password in the body. A presigned GET valid for Storage__DownloadUrlTtlSeconds at most, and never past the link's expiry. 403 when the link gives renditions only (allowDownload false) or has no downloads left; each success counts toward maxDownloads, exactly once even when holders download at the same time. 404 for an asset the link does not list. Recorded as link.downloaded on the asset and the collection. 404 for a token that is unknown, revoked or expired, or that is not a view link (an asset or upload link), all alike. 401 when the link has a password and it is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes (the right one included), or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+         */
+        post: operations["PublicLinks_DownloadAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/links/{token}/assets/{assetId}/renditions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a rendition URL through a view link
+         * @description Anonymous, password in the X-Link-Password header. A presigned GET of the asset's thumbnail or preview, whether or not the link gives originals, never valid past the link's expiry. 404 for an asset the link does not list or a rendition name it has not; 409 while the rendition is pending or when it failed. Recorded as link.viewed on the asset and the collection. 404 for a token that is unknown, revoked or expired, or that is not a view link (an asset or upload link), all alike. 401 when the link has a password and it is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes (the right one included), or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+         */
+        get: operations["PublicLinks_GetAssetRendition"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1154,6 +1258,32 @@ export interface components {
             id: string;
             role: components["schemas"]["AccessRole"];
         };
+        /**
+         * @description A collection link, without its token. active is false once it has expired, or, for an upload link, is out
+         *     of uploads (a view link out of downloads still lists and shows renditions, so it stays active).
+         */
+        CollectionLinkResponse: {
+            active: boolean;
+            allowDownload: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: guid */
+            createdBy: string;
+            /** Format: int32 */
+            downloadCount: number;
+            /** Format: date-time */
+            expiresAt: string | null;
+            hasPassword: boolean;
+            /** Format: guid */
+            id: string;
+            kind: components["schemas"]["LinkKind"];
+            /** Format: int32 */
+            maxDownloads: number | null;
+            /** Format: int32 */
+            maxUploads: number | null;
+            /** Format: int32 */
+            uploadCount: number;
+        };
         /** @description A collection as the caller sees it. assetCount counts the member assets the caller can see. */
         CollectionResponse: {
             access: components["schemas"]["CollectionAccessResponse"];
@@ -1213,10 +1343,57 @@ export interface components {
             groupId?: string | null;
             role: string;
         };
+        /**
+         * @description Open a link to the collection. kind: view (its contents: listing, renditions, originals when
+         *     allowDownload) or upload (a drop into it). Optional: expiresAt in the future (within
+         *     Links__MaxExpiryDays when set; Links__DefaultExpiryDays from now when left out and set),
+         *     password; for a view link maxDownloads (at least 1) and allowDownload (default true); for an
+         *     upload link maxUploads (at least 1). A limit of the other kind is 400 naming it.
+         */
+        CreateCollectionLinkRequest: {
+            allowDownload?: boolean | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            kind: string;
+            /** Format: int32 */
+            maxDownloads?: number | null;
+            /** Format: int32 */
+            maxUploads?: number | null;
+            password?: string | null;
+        };
         /** @description Create a collection: name 1–100 characters on one line; description optional. */
         CreateCollectionRequest: {
             description?: string | null;
             name: string;
+        };
+        /**
+         * @description A collection link just created: the asset-link shape plus kind, maxUploads, uploadCount and
+         *     allowDownload (always false for an upload link). token and url are shown only in this response.
+         */
+        CreatedCollectionLinkResponse: {
+            active: boolean;
+            allowDownload: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: guid */
+            createdBy: string;
+            /** Format: int32 */
+            downloadCount: number;
+            /** Format: date-time */
+            expiresAt: string | null;
+            hasPassword: boolean;
+            /** Format: guid */
+            id: string;
+            kind: components["schemas"]["LinkKind"];
+            /** Format: int32 */
+            maxDownloads: number | null;
+            /** Format: int32 */
+            maxUploads: number | null;
+            token: string;
+            /** Format: int32 */
+            uploadCount: number;
+            /** Format: uri */
+            url: string;
         };
         /**
          * @description A link just created. token and url are shown only in this response: only a hash of the token is kept.
@@ -1380,6 +1557,10 @@ export interface components {
             items: components["schemas"]["CollectionGrantResponse"][];
         };
         /** @description A list that is never paginated (an asset's grants or links). */
+        ItemsResponseOfCollectionLinkResponse: {
+            items: components["schemas"]["CollectionLinkResponse"][];
+        };
+        /** @description A list that is never paginated (an asset's grants or links). */
         ItemsResponseOfGrantResponse: {
             items: components["schemas"]["GrantResponse"][];
         };
@@ -1387,6 +1568,11 @@ export interface components {
         ItemsResponseOfLinkResponse: {
             items: components["schemas"]["LinkResponse"][];
         };
+        /**
+         * @description What a public link opens: one asset (tier 1), a collection's contents (view), or a drop into a collection (upload).
+         * @enum {string}
+         */
+        LinkKind: "asset" | "view" | "upload";
         /** @description A link, without its token. active is false once it has expired or is used up. */
         LinkResponse: {
             active: boolean;
@@ -1462,6 +1648,11 @@ export interface components {
             nextCursor: string | null;
         };
         /** @description One keyset page: pass nextCursor as cursor for the next; null on the last page. */
+        PageResponseOfPublicLinkAssetResponse: {
+            items: components["schemas"]["PublicLinkAssetResponse"][];
+            nextCursor: string | null;
+        };
+        /** @description One keyset page: pass nextCursor as cursor for the next; null on the last page. */
         PageResponseOfTrashedAssetResponse: {
             items: components["schemas"]["TrashedAssetResponse"][];
             nextCursor: string | null;
@@ -1474,23 +1665,55 @@ export interface components {
             title?: string | null;
             type?: string | null;
         };
-        /** @description What a link's holder may know about the asset before downloading it. */
-        PublicAssetResponse: {
-            contentType: string;
-            fileName: string;
-            kind: components["schemas"]["AssetKind"];
-            /** Format: int64 */
-            sizeBytes: number;
-            title: string;
-        };
         /** @description The link's password, if it has one. */
         PublicDownloadRequest: {
             password?: string | null;
         };
+        /** @description One of the assets a view link lists: public fields only. */
+        PublicLinkAssetResponse: {
+            contentType: string;
+            fileName: string;
+            /** Format: guid */
+            id: string;
+            kind: components["schemas"]["AssetKind"];
+            /** @description What probing the stored bytes found; each field null when it does not apply (an image has no duration). */
+            media: {
+                codec?: string | null;
+                /** Format: double */
+                durationSeconds?: number | null;
+                /** Format: int32 */
+                height?: number | null;
+                /** Format: int32 */
+                width?: number | null;
+            } | null;
+            renditions: components["schemas"]["RenditionResponse"][];
+            /** Format: int64 */
+            sizeBytes: number;
+            title: string;
+        };
+        /**
+         * @description What a public link shows before it is used. An asset link (kind: asset) keeps its tier-1 shape: asset
+         *     is set and collection is null. A collection link (kind: view or upload) has collection
+         *     set and asset null.
+         */
         PublicLinkResponse: {
-            asset: components["schemas"]["PublicAssetResponse"];
+            /** @description What a link's holder may know about the asset before downloading it. */
+            asset: {
+                contentType?: string;
+                fileName?: string;
+                kind?: components["schemas"]["AssetKind"];
+                /** Format: int64 */
+                sizeBytes?: number;
+                title?: string;
+            } | null;
+            /** @description What a collection link's holder may know about the collection. */
+            collection: {
+                description?: string | null;
+                name?: string;
+            } | null;
             /** Format: date-time */
             expiresAt: string | null;
+            kind: components["schemas"]["LinkKind"];
             requiresPassword: boolean;
         };
         RefreshRequest: {
@@ -1646,13 +1869,16 @@ export type ChangeGroupMemberRequest = components['schemas']['ChangeGroupMemberR
 export type CheckAccessRequest = components['schemas']['CheckAccessRequest'];
 export type CollectionAccessResponse = components['schemas']['CollectionAccessResponse'];
 export type CollectionGrantResponse = components['schemas']['CollectionGrantResponse'];
+export type CollectionLinkResponse = components['schemas']['CollectionLinkResponse'];
 export type CollectionResponse = components['schemas']['CollectionResponse'];
 export type CompletedPartRequest = components['schemas']['CompletedPartRequest'];
 export type CompleteUploadRequest = components['schemas']['CompleteUploadRequest'];
 export type CreateAssetRequest = components['schemas']['CreateAssetRequest'];
 export type CreateAssetResponse = components['schemas']['CreateAssetResponse'];
 export type CreateCollectionGrantRequest = components['schemas']['CreateCollectionGrantRequest'];
+export type CreateCollectionLinkRequest = components['schemas']['CreateCollectionLinkRequest'];
 export type CreateCollectionRequest = components['schemas']['CreateCollectionRequest'];
+export type CreatedCollectionLinkResponse = components['schemas']['CreatedCollectionLinkResponse'];
 export type CreatedLinkResponse = components['schemas']['CreatedLinkResponse'];
 export type CreateGrantRequest = components['schemas']['CreateGrantRequest'];
 export type CreateGroupRequest = components['schemas']['CreateGroupRequest'];
@@ -1670,8 +1896,10 @@ export type GroupRole = components['schemas']['GroupRole'];
 export type HttpValidationProblemDetails = components['schemas']['HttpValidationProblemDetails'];
 export type ItemsResponseOfAssetAccessResponse = components['schemas']['ItemsResponseOfAssetAccessResponse'];
 export type ItemsResponseOfCollectionGrantResponse = components['schemas']['ItemsResponseOfCollectionGrantResponse'];
+export type ItemsResponseOfCollectionLinkResponse = components['schemas']['ItemsResponseOfCollectionLinkResponse'];
 export type ItemsResponseOfGrantResponse = components['schemas']['ItemsResponseOfGrantResponse'];
 export type ItemsResponseOfLinkResponse = components['schemas']['ItemsResponseOfLinkResponse'];
+export type LinkKind = components['schemas']['LinkKind'];
 export type LinkResponse = components['schemas']['LinkResponse'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type LogoutRequest = components['schemas']['LogoutRequest'];
@@ -1682,10 +1910,11 @@ export type PageResponseOfAssetResponse = components['schemas']['PageResponseOfA
 export type PageResponseOfCollectionResponse = components['schemas']['PageResponseOfCollectionResponse'];
 export type PageResponseOfGroupMemberResponse = components['schemas']['PageResponseOfGroupMemberResponse'];
 export type PageResponseOfGroupResponse = components['schemas']['PageResponseOfGroupResponse'];
+export type PageResponseOfPublicLinkAssetResponse = components['schemas']['PageResponseOfPublicLinkAssetResponse'];
 export type PageResponseOfTrashedAssetResponse = components['schemas']['PageResponseOfTrashedAssetResponse'];
 export type ProblemDetails = components['schemas']['ProblemDetails'];
-export type PublicAssetResponse = components['schemas']['PublicAssetResponse'];
 export type PublicDownloadRequest = components['schemas']['PublicDownloadRequest'];
+export type PublicLinkAssetResponse = components['schemas']['PublicLinkAssetResponse'];
 export type PublicLinkResponse = components['schemas']['PublicLinkResponse'];
 export type RefreshRequest = components['schemas']['RefreshRequest'];
 export type RegisterRequest = components['schemas']['RegisterRequest'];
@@ -6986,6 +7215,335 @@ export interface operations {
             };
         };
     };
+    CollectionLinks_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193a5c6-44dd-7e6f-9051-8c9d0e1f2a04",
+                     *           "kind": "view",
+                     *           "expiresAt": "2026-12-31T23:59:00+00:00",
+                     *           "hasPassword": true,
+                     *           "maxDownloads": 20,
+                     *           "downloadCount": 4,
+                     *           "maxUploads": null,
+                     *           "uploadCount": 0,
+                     *           "allowDownload": false,
+                     *           "createdAt": "2026-12-01T10:00:00+00:00",
+                     *           "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "id": "0193a5cf-aad3-74c5-b6b7-4c5d6e7f8a10",
+                     *           "kind": "upload",
+                     *           "expiresAt": "2026-12-31T23:59:00+00:00",
+                     *           "hasPassword": false,
+                     *           "maxDownloads": null,
+                     *           "downloadCount": 0,
+                     *           "maxUploads": 50,
+                     *           "uploadCount": 12,
+                     *           "allowDownload": false,
+                     *           "createdAt": "2026-12-01T09:30:00+00:00",
+                     *           "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ItemsResponseOfCollectionLinkResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CollectionLinks_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "view",
+                 *       "expiresAt": "2026-12-31T23:59:00+00:00",
+                 *       "password": "open sesame",
+                 *       "maxDownloads": 20,
+                 *       "maxUploads": null,
+                 *       "allowDownload": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCollectionLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5c6-44dd-7e6f-9051-8c9d0e1f2a04",
+                     *       "token": "kq3Xv9cT0bWm4N7pZr2LsA8eYhUd6GfJ",
+                     *       "url": "https://media.example.com/api/v1/public/links/kq3Xv9cT0bWm4N7pZr2LsA8eYhUd6GfJ",
+                     *       "kind": "view",
+                     *       "expiresAt": "2026-12-31T23:59:00+00:00",
+                     *       "hasPassword": true,
+                     *       "maxDownloads": 20,
+                     *       "downloadCount": 0,
+                     *       "maxUploads": null,
+                     *       "uploadCount": 0,
+                     *       "allowDownload": false,
+                     *       "createdAt": "2026-12-01T09:30:00+00:00",
+                     *       "createdBy": "0193a5b8-11aa-7b3c-8d2e-5f6a7b8c9d01",
+                     *       "active": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedCollectionLinkResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CollectionLinks_Delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Groups_List: {
         parameters: {
             query?: {
@@ -8095,6 +8653,8 @@ export interface operations {
                      *         "kind": "video",
                      *         "sizeBytes": 73400320
                      *       },
+                     *       "collection": null,
+                     *       "kind": "asset",
                      *       "requiresPassword": true,
                      *       "expiresAt": "2026-12-31T23:59:00+00:00"
                      *     }
@@ -8114,6 +8674,397 @@ export interface operations {
                      *       "title": "Not Found",
                      *       "status": 404,
                      *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the number of seconds in Retry-After.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublicLinks_ListAssets: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: {
+                "X-Link-Password"?: string | null;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11",
+                     *           "title": "Holiday",
+                     *           "fileName": "holiday.mp4",
+                     *           "contentType": "video/mp4",
+                     *           "kind": "video",
+                     *           "sizeBytes": 73400320,
+                     *           "media": {
+                     *             "width": 1920,
+                     *             "height": 1080,
+                     *             "durationSeconds": 121.5,
+                     *             "codec": "h264"
+                     *           },
+                     *           "renditions": [
+                     *             {
+                     *               "name": "thumbnail",
+                     *               "status": "ready",
+                     *               "contentType": "image/webp",
+                     *               "width": 256,
+                     *               "height": 144
+                     *             },
+                     *             {
+                     *               "name": "preview",
+                     *               "status": "ready",
+                     *               "contentType": "image/webp",
+                     *               "width": 1280,
+                     *               "height": 720
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageResponseOfPublicLinkAssetResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the number of seconds in Retry-After.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublicLinks_DownloadAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assetId: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "password": "open sesame"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PublicDownloadRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://media.example.com/storage/objects/0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=3f1c",
+                     *       "expiresAt": "2026-12-01T09:35:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DownloadResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description You can see the resource, but your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role on this asset does not allow this.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the number of seconds in Retry-After.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublicLinks_GetAssetRendition: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Link-Password"?: string | null;
+            };
+            path: {
+                assetId: string;
+                name: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://media.example.com/storage/objects/0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=3f1c",
+                     *       "expiresAt": "2026-12-01T09:35:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DownloadResponse"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (for example an upload not complete, or the storage quota). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The upload is not complete: the stored object is missing.",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
                      */

@@ -63,7 +63,8 @@ public sealed class GetRenditionHandler(IAccessPaths accessPaths, IReadRepositor
         return Result.Success(new DownloadLink(url, expiresAt));
     }
 
-    private static string FileNameOf(Asset asset, Rendition rendition)
+    /// <summary>The file name a rendition is served under: the original's stem, the rendition's name and its type's extension.</summary>
+    internal static string FileNameOf(Asset asset, Rendition rendition)
     {
         var stem = Path.GetFileNameWithoutExtension(asset.FileName);
         var extension = rendition.ContentType == "image/jpeg" ? "jpg" : "webp";

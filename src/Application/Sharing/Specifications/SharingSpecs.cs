@@ -83,3 +83,12 @@ public sealed class AssetByIdSpec : SingleResultSpecification<Asset>
         Query.Where(a => a.Id == id).AsNoTracking();
     }
 }
+
+/// <summary>One collection, read only, without grants: what a collection link shows of it.</summary>
+public sealed class CollectionByIdSpec : SingleResultSpecification<Domain.Collections.Collection>
+{
+    public CollectionByIdSpec(Domain.Collections.CollectionId id)
+    {
+        Query.Where(c => c.Id == id).AsNoTracking();
+    }
+}

@@ -151,6 +151,13 @@ public sealed class LinkLimitsMustFitKind(LinkKind kind, LinkLimits limits) : IB
     public string Message => kind == LinkKind.Upload
         ? "An upload link takes maxUploads; maxDownloads and allowDownload are for view links."
         : "maxUploads is for upload links.";
+
+    /// <summary>The limit that does not fit the kind, as the request names it.</summary>
+    public string Field => kind switch
+    {
+        LinkKind.Upload => limits.MaxDownloads is not null ? "maxDownloads" : "allowDownload",
+        _ => "maxUploads",
+    };
 }
 
 public sealed class LinkUploadLimitMustBePositive(int? maxUploads) : IBusinessRule

@@ -1,3 +1,4 @@
+using MediaVault.Application.Abstractions;
 using MediaVault.Application.Access;
 using MediaVault.Application.Common;
 using MediaVault.Domain.Access;
@@ -23,6 +24,7 @@ public static class VisibleAssetsPageQuery
 {
     public static IQueryable<AssetListItem> Build(
         AccessSources sources,
+        IVisiblePageSource native,
         UserId caller,
         DateTimeOffset now,
         AssetScope scope,
@@ -33,15 +35,13 @@ public static class VisibleAssetsPageQuery
         int limit)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var page = EffectiveAccessQuery.VisiblePage(
-            sources,
-            caller,
-            now,
-            owned: scope != AssetScope.Shared,
-            shared: scope != AssetScope.Owned,
-            assets => Filter(assets, kind, tag, text),
-            after is { } c ? (c.CreatedAt, new AssetId(c.Id)) : null,
-            limit + 1);
+        ArgumentNullException.ThrowIfNull(native);
+        (DateTimeOffset, AssetId)? from = after is { } c ? (c.CreatedAt, new AssetId(c.Id)) : null;
+        var owned = scope != AssetScope.Shared;
+        var shared = scope != AssetScope.Owned;
+        var page = native.VisiblePage(new VisiblePageRequest(caller, now, owned, shared, kind, tag, Needle(text), from, limit + 1))
+                ?.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            ?? EffectiveAccessQuery.VisiblePage(sources, caller, now, owned, shared, assets => Filter(assets, kind, tag, text), from, limit + 1);
         return Project(sources, page, caller, now);
     }
 
@@ -93,10 +93,9 @@ public static class VisibleAssetsPageQuery
             assets = assets.Where(a => a.Tags.Any(t => t.Value == tag));
         }
 
-        if (!string.IsNullOrWhiteSpace(text))
+        if (Needle(text) is { } needle)
         {
             // A literal substring, case-insensitive: wildcards in the text match only themselves.
-            var needle = text.Trim().ToLowerInvariant();
 #pragma warning disable CA1862 // Translated to SQL (lower(column) and a substring test); StringComparison overloads are not.
             assets = assets.Where(a =>
                 a.Title.ToLower().Contains(needle)
@@ -107,4 +106,7 @@ public static class VisibleAssetsPageQuery
 
         return assets;
     }
+
+    /// <summary>The search text as <see cref="Filter"/> compares it (trimmed, lower case), or null for no search.</summary>
+    public static string? Needle(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToLowerInvariant();
 }

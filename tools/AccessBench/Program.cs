@@ -341,7 +341,7 @@ async Task MeasureCollectionAsync(BenchUser user)
             .OrderByDescending(x => x.AssetCreatedAt).ThenByDescending(x => x.AssetId)
             .Take(51)
             .Select(x => x.Asset);
-        return await queries.ListAsync(VisibleAssetsPageQuery.Project(sources, assets, user.Id, now), CancellationToken.None);
+        return await queries.ListAsync(VisibleAssetsPageQuery.Project(sources, assets, user.Id, now, 51), CancellationToken.None);
     };
     await MeasureAsync(user, operation, async sp => $"{(await page(sp)).Count} items");
     await ExplainCapturedAsync(user, operation, page);

@@ -43,7 +43,8 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
         if (request.Shared)
         {
             // The person's principals, each from its own index: the groups, then the collections granted to the person
-            // or to one of the groups (a UNION, not an OR, so both sides start from an index).
+            // or to one of the groups (a UNION, not an OR, so both sides start from an index; OFFSET 0 keeps the
+            // per-group lookup a LATERAL index probe instead of a join the planner may answer with a scan of all grants).
             ctes.Add("""
                 vp_groups AS (SELECT m."GroupId" AS id FROM group_members AS m WHERE m."UserId" = @vp_person)
                 """);
@@ -52,7 +53,7 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
                   SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GranteeId" = @vp_person AND {Active("g")}
                   UNION
                   SELECT x.id FROM vp_groups CROSS JOIN LATERAL (
-                    SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GroupId" = vp_groups.id AND {Active("g")}) AS x)
+                    SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GroupId" = vp_groups.id AND {Active("g")} OFFSET 0) AS x)
                 """);
         }
 

@@ -17,7 +17,8 @@ public enum AssetScope
 /// <summary>
 /// One page of the assets a caller may see, newest first, as one SQL statement: the keyset arms of
 /// <see cref="EffectiveAccessQuery.VisiblePage"/> (owned; shared through grants to the person, to its groups, and
-/// through collections), each row projected with the caller's strongest grant and collection roles, from which
+/// through collections), or the database's own form of them where <see cref="IVisiblePageSource"/> has one
+/// (PostgreSQL, ADR-076), each row projected with the caller's strongest grant and collection roles, from which
 /// <see cref="AccessPolicy.Decide"/> derives the capabilities. See docs/performance.md.
 /// </summary>
 public static class VisibleAssetsPageQuery

@@ -134,6 +134,7 @@ public static class DependencyInjection
         services.AddSingleton<ICursorSigner>(new HmacCursorSigner(DerivedKey(configuration, environment, dataDirectory, "MediaVault pagination cursors v1")));
         services.AddScoped<IAbandonedUploadClaims, AbandonedUploadClaims>();
         services.AddScoped<IQueryRunner, EfQueryRunner>();
+        services.AddScoped<IVisiblePageSource, PostgresVisiblePages>();
         services.AddScoped<IGroupQueries, GroupQueries>();
     }
 

@@ -15,11 +15,12 @@ using System.Text;
 using MediaVault.Application;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Access;
+using MediaVault.Application.Access.CheckAccess;
 using MediaVault.Application.Assets.GetAsset;
 using MediaVault.Application.Assets.ListAssets;
 using MediaVault.Application.Assets.Specifications;
+using MediaVault.Application.Collections.ListCollectionAssets;
 using MediaVault.Domain.Assets;
-using MediaVault.Domain.Collections;
 using MediaVault.Domain.Users;
 using MediaVault.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -323,57 +324,42 @@ async Task MeasureArmsAsync(BenchUser user, string operation, ArmsQuery query)
     await ExplainCapturedAsync(user, operation, sp => ArmsAsync(sp, user, query));
 }
 
-// GET /collections/{id}/assets has no handler on this branch yet: this measures the statement such a handler would
-// send, composed from the same parts (EffectiveAccessQuery.VisibleTo over the collection's entries in their keyset
-// order, cut to limit + 1, projected as a list page).
+// GET /collections/{id}/assets: the handler (the collection and the caller's memberships, then the page of its entries
+// the caller may see, projected as a list page).
 async Task MeasureCollectionAsync(BenchUser user)
 {
-    const string operation = "GET /collections/{id}/assets, first page (SQL only: no handler yet)";
-    Func<IServiceProvider, Task<List<AssetListItem>>> page = async sp =>
+    const string operation = "GET /collections/{id}/assets, first page";
+    var query = new ListCollectionAssetsQuery(user.CollectionId);
+    await MeasureAsync(user, operation, async sp =>
     {
-        var queries = sp.GetRequiredService<IQueryRunner>();
-        var sources = AccessSources.From(queries);
-        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-        var collection = new CollectionId(user.CollectionId);
-        var assets = sources.Entries
-            .Where(e => e.CollectionId == collection)
-            .Join(sources.Assets.Where(EffectiveAccessQuery.VisibleTo(sources, user.Id, now)), e => e.AssetId, a => a.Id, (e, a) => new { e.AssetCreatedAt, e.AssetId, Asset = a })
-            .OrderByDescending(x => x.AssetCreatedAt).ThenByDescending(x => x.AssetId)
-            .Take(51)
-            .Select(x => x.Asset);
-        return await queries.ListAsync(VisibleAssetsPageQuery.Project(sources, assets, user.Id, now), CancellationToken.None);
-    };
-    await MeasureAsync(user, operation, async sp => $"{(await page(sp)).Count} items");
-    await ExplainCapturedAsync(user, operation, page);
+        var result = await sp.GetRequiredService<ListCollectionAssetsHandler>().HandleAsync(query, CancellationToken.None);
+        return result.IsSuccess ? $"{result.Value.Items.Count} items" : result.Status.ToString();
+    });
+    await ExplainCapturedAsync(user, operation, sp => sp.GetRequiredService<ListCollectionAssetsHandler>().HandleAsync(query, CancellationToken.None));
 }
 
-// POST /assets/access has no handler on this branch yet: this measures what it needs from the database for 100 ids
-// (half from the caller's first page, half the newest assets of the system): the assets' own state (owner, status,
-// integrity, inheritance) and every active path (IAccessPaths, EffectiveAccessQuery.PathsOf), two statements.
+// POST /assets/access with 100 ids (half from the caller's first page, half the newest assets of the system): the
+// handler (the assets' own state and every active path, IAccessPaths / EffectiveAccessQuery.PathsOf).
 async Task MeasureBatchCheckAsync(BenchUser user)
 {
-    const string operation = "POST /assets/access, 100 ids (SQL only: no handler yet)";
-    List<AssetId> ids;
+    const string operation = "POST /assets/access, 100 ids";
+    List<Guid?> ids;
     await using (var scope = host.Services.CreateAsyncScope())
     {
         scope.ServiceProvider.GetRequiredService<BenchCaller>().Id = user.Id;
         var first = await ArmsAsync(scope.ServiceProvider, user, new ArmsQuery(Owned: true, Shared: true, Q: null, After: null));
-        ids = first.Take(50).Select(i => new AssetId(i.Id)).ToList();
-        ids.AddRange(Enumerable.Range(1, 100).Select(i => new AssetId(BenchUser.SeedId($"asset-{i}"))).Except(ids).Take(100 - ids.Count));
+        var chosen = first.Take(50).Select(i => i.Id).ToList();
+        chosen.AddRange(Enumerable.Range(1, 100).Select(i => BenchUser.SeedId($"asset-{i}")).Except(chosen).Take(100 - chosen.Count));
+        ids = [.. chosen.Select(id => (Guid?)id)];
     }
 
-    Func<IServiceProvider, Task<int>> check = async sp =>
+    var query = new CheckAccessQuery(ids);
+    await MeasureAsync(user, operation, async sp =>
     {
-        var queries = sp.GetRequiredService<IQueryRunner>();
-        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-        var states = await queries.ListAsync(
-            queries.Source<Asset>().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.OwnerId, a.Status, a.Integrity, a.InheritsAccess }),
-            CancellationToken.None);
-        var paths = await sp.GetRequiredService<IAccessPaths>().ActivePathsAsync(user.Id, ids, includePersonalGrants: true, now, CancellationToken.None);
-        return states.Count(a => a.OwnerId == user.Id || paths[a.Id].Any());
-    };
-    await MeasureAsync(user, operation, async sp => $"{await check(sp)} of {ids.Count} visible or owned");
-    await ExplainCapturedAsync(user, operation, check);
+        var result = await sp.GetRequiredService<CheckAccessHandler>().HandleAsync(query, CancellationToken.None);
+        return result.IsSuccess ? $"{result.Value.Count(a => a.Access.CanView)} of {ids.Count} visible or owned" : result.Status.ToString();
+    });
+    await ExplainCapturedAsync(user, operation, sp => sp.GetRequiredService<CheckAccessHandler>().HandleAsync(query, CancellationToken.None));
 }
 
 async Task ExplainCapturedAsync<T>(BenchUser user, string operation, Func<IServiceProvider, Task<T>> call)

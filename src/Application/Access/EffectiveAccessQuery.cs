@@ -199,7 +199,8 @@ public static class EffectiveAccessQuery
             // asset, or one asset sit in two of their collections, and a repeated row must not take the place of the
             // next asset (the page would miss it and the cursor skip it). EF Core sends a per-principal cut (LATERAL)
             // as a window over the whole table, so these arms read every row of the person's groups and collections
-            // newer than the cursor: see docs/performance.md for what that costs at a million assets.
+            // newer than the cursor: see docs/performance.md for what that costs at a million assets. PostgreSQL sends
+            // its own form of this page instead (IVisiblePageSource, ADR-076); this one is SQLite's.
             arms.Add(grantsAfter.Where(g => g.GroupId != null && groupIds.Contains(g.GroupId!.Value))
                 .Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
                 .Distinct().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));

@@ -158,5 +158,11 @@ public sealed class ListAssetsHandlerTests
     private static AssetListItem Row(DateTimeOffset createdAt, UserId? owner = null, AccessRole? grantRole = null) => new(
         AssetId.New(), owner ?? UserId.New(), "t", null, "f.mp4", "video/mp4", MediaKind.Video, 10, null, AssetStatus.Ready, [], createdAt, createdAt, Domain.Assets.Media.AssetIntegrity.Unverified, true, (int?)grantRole, true, null, false);
 
-    private ListAssetsHandler Handler() => new(_assets.Object, Build.Caller(_caller).Object, _clock, TestCursorSigner.Instance);
+    private ListAssetsHandler Handler()
+    {
+        // No provider-specific form: the LINQ form of the page is what these tests compose.
+        var native = new Mock<IVisiblePageSource>();
+        native.Setup(n => n.VisiblePage(It.IsAny<VisiblePageRequest>())).Returns((IQueryable<Asset>?)null);
+        return new(_assets.Object, native.Object, Build.Caller(_caller).Object, _clock, TestCursorSigner.Instance);
+    }
 }

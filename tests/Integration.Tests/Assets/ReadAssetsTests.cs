@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Integration.Tests.Support;
 
@@ -187,6 +188,49 @@ public sealed class ReadAssetsTests(DatabaseProvider provider)
         (await ListIdsAsync(client, "?q=100%25")).ShouldBe([other.Id.Value]);
         (await ListIdsAsync(client, "?q=e_o")).ShouldBe([other.Id.Value]);
         (await ListIdsAsync(client, $"?q={Uri.EscapeDataString("ÉLAN")}")).ShouldBe([accented.Id.Value]);
+    }
+
+    [Test]
+    public async Task List_SharedThroughEveryPath_FiltersByKindTagAndTextLikeOwnAssets()
+    {
+        // One asset of each kind reached by each shared path (a grant to me, to my group, a collection granted to me):
+        // every path's arm applies the same filters (on PostgreSQL each arm is its own SQL, ADR-076).
+        var me = await _api.OwnerAsync();
+        var other = await _api.OwnerAsync();
+        var group = await _api.GroupAsync(other, me);
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var byPath = new List<(Guid Song, Guid Clip)>();
+        var viaCollection = new List<AssetId>();
+        for (var path = 0; path < 3; path++)
+        {
+            var song = await _api.AssetAsync(other, "song.mp3", "audio/mpeg", title: "Morning Song", tags: ["music"], createdAt: start.AddMinutes(path * 2));
+            var clip = await _api.AssetAsync(other, "clip.mp4", "video/mp4", description: "A SONG at night", tags: ["live"], createdAt: start.AddMinutes((path * 2) + 1));
+            foreach (var asset in new[] { song, clip })
+            {
+                switch (path)
+                {
+                    case 0: await _api.ShareAsync(asset.Id, Grantee.OfPerson(me), AccessRole.Viewer); break;
+                    case 1: await _api.ShareAsync(asset.Id, Grantee.OfGroup(group.Id), AccessRole.Viewer); break;
+                    default: viaCollection.Add(asset.Id); break;
+                }
+            }
+
+            byPath.Add((song.Id.Value, clip.Id.Value));
+        }
+
+        await _api.CollectionAsync(other, viaCollection, Grantee.OfPerson(me), AccessRole.Viewer);
+        var unrelated = await _api.AssetAsync(other, "song2.mp3", "audio/mpeg", title: "Song", tags: ["music"]);
+        using var client = _api.ClientFor(me.Value);
+        var songs = byPath.Select(p => p.Song).Reverse().ToList();
+        var clips = byPath.Select(p => p.Clip).Reverse().ToList();
+
+        (await ListIdsAsync(client, "?scope=shared&kind=audio")).ShouldBe(songs);
+        (await ListIdsAsync(client, "?scope=shared&tag=LIVE")).ShouldBe(clips);
+        (await ListIdsAsync(client, "?scope=all&q=MORNING%20")).ShouldBe(songs);
+        (await ListIdsAsync(client, "?scope=shared&q=night")).ShouldBe(clips);
+        (await ListIdsAsync(client, "?scope=all&q=song&kind=video")).ShouldBe(clips);
+        (await ListIdsAsync(client, "?scope=shared&q=nothing-matches")).ShouldBeEmpty();
+        (await ListIdsAsync(client, "?scope=all&q=song")).ShouldNotContain(unrelated.Id.Value);
     }
 
     [Test]

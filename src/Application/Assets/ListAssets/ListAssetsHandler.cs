@@ -17,7 +17,7 @@ public sealed record ListAssetsQuery(
     string? Cursor = null);
 
 /// <summary>Lists the assets the caller may see, newest first, one keyset page at a time.</summary>
-public sealed class ListAssetsHandler(IQueryRunner queries, ICurrentUser currentUser, TimeProvider clock, ICursorSigner cursors)
+public sealed class ListAssetsHandler(IQueryRunner queries, IVisiblePageSource pages, ICurrentUser currentUser, TimeProvider clock, ICursorSigner cursors)
 {
     /// <summary>The name this list's cursors are signed with: a cursor of another list is not accepted here.</summary>
     public const string CursorList = "assets";
@@ -43,7 +43,7 @@ public sealed class ListAssetsHandler(IQueryRunner queries, ICurrentUser current
         var limit = query.Limit ?? Paging.DefaultLimit;
         var now = clock.GetUtcNow();
         var rows = await queries.ListAsync(
-            VisibleAssetsPageQuery.Build(AccessSources.From(queries), caller, now, scope, query.Kind is null ? null : kind, tag?.Value, query.Q, cursor, limit),
+            VisibleAssetsPageQuery.Build(AccessSources.From(queries), pages, caller, now, scope, query.Kind is null ? null : kind, tag?.Value, query.Q, cursor, limit),
             cancellationToken);
 
         var items = rows.Take(limit).Select(r => r.ToDto(caller)).ToList();

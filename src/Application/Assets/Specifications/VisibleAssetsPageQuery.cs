@@ -1,3 +1,4 @@
+using MediaVault.Application.Abstractions;
 using MediaVault.Application.Access;
 using MediaVault.Application.Common;
 using MediaVault.Domain.Access;
@@ -16,13 +17,15 @@ public enum AssetScope
 /// <summary>
 /// One page of the assets a caller may see, newest first, as one SQL statement: the keyset arms of
 /// <see cref="EffectiveAccessQuery.VisiblePage"/> (owned; shared through grants to the person, to its groups, and
-/// through collections), each row projected with the caller's strongest grant and collection roles, from which
+/// through collections), or the database's own form of them where <see cref="IVisiblePageSource"/> has one
+/// (PostgreSQL, ADR-076), each row projected with the caller's strongest grant and collection roles, from which
 /// <see cref="AccessPolicy.Decide"/> derives the capabilities. See docs/performance.md.
 /// </summary>
 public static class VisibleAssetsPageQuery
 {
     public static IQueryable<AssetListItem> Build(
         AccessSources sources,
+        IVisiblePageSource native,
         UserId caller,
         DateTimeOffset now,
         AssetScope scope,
@@ -33,51 +36,68 @@ public static class VisibleAssetsPageQuery
         int limit)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var page = EffectiveAccessQuery.VisiblePage(
-            sources,
-            caller,
-            now,
-            owned: scope != AssetScope.Shared,
-            shared: scope != AssetScope.Owned,
-            assets => Filter(assets, kind, tag, text),
-            after is { } c ? (c.CreatedAt, new AssetId(c.Id)) : null,
-            limit + 1);
-        return Project(sources, page, caller, now);
+        ArgumentNullException.ThrowIfNull(native);
+        (DateTimeOffset, AssetId)? from = after is { } c ? (c.CreatedAt, new AssetId(c.Id)) : null;
+        var owned = scope != AssetScope.Shared;
+        var shared = scope != AssetScope.Owned;
+        var page = native.VisiblePage(new VisiblePageRequest(caller, now, owned, shared, kind, tag, Needle(text), from, limit + 1))
+                ?.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            ?? EffectiveAccessQuery.VisiblePage(sources, caller, now, owned, shared, assets => Filter(assets, kind, tag, text), from, limit + 1);
+        return Project(sources, page, caller, now, limit + 1);
     }
 
-    /// <summary>Each asset of a page with what the list shows, and the caller's strongest paths to it.</summary>
-    public static IQueryable<AssetListItem> Project(AccessSources sources, IQueryable<Asset> page, UserId caller, DateTimeOffset now)
+    /// <summary>
+    /// Each asset of a page with what the list shows, and the caller's strongest paths to it. Given the page's
+    /// <paramref name="take"/> (its cut), the paths are read once per asset of the page, before its tags and renditions
+    /// are joined (PostgreSQL would otherwise evaluate them once per joined row); <paramref name="page"/> is then expected
+    /// in keyset order, newest first.
+    /// </summary>
+    public static IQueryable<AssetListItem> Project(AccessSources sources, IQueryable<Asset> page, UserId caller, DateTimeOffset now, int? take = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var grants = EffectiveAccessQuery.ActiveGrantsOf(sources, caller, now);
         var collectionGrants = EffectiveAccessQuery.ActiveCollectionGrantsOf(sources, caller, now);
         var entries = sources.Entries;
-        return page.Select(a => new AssetListItem(
-            a.Id,
-            a.OwnerId,
-            a.Title,
-            a.Description,
-            a.FileName,
-            a.ContentType,
-            a.Kind,
-            a.SizeBytes,
-            a.Sha256,
-            a.Status,
-            a.Tags.Select(t => t.Value).ToList(),
-            a.CreatedAt,
-            a.UpdatedAt,
-            a.Integrity,
-            a.InheritsAccess,
-            grants.Where(g => g.AssetId == a.Id).Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
-            grants.Any(g => g.AssetId == a.Id && g.AllowDownload),
-            entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g)
+        var withPaths = page.Select(a => new PagedAsset
+        {
+            Asset = a,
+            GrantRank = grants.Where(g => g.AssetId == a.Id).Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
+            GrantAllowsDownload = grants.Any(g => g.AssetId == a.Id && g.AllowDownload),
+            InheritedRank = entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g)
                 .Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
-            entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g).Any(g => g.AllowDownload),
-            a.MediaWidth,
-            a.MediaHeight,
-            a.MediaDurationSeconds,
-            a.MediaCodec,
-            a.Renditions.Select(r => new RenditionDto(r.Name, r.Status, r.ContentType, r.Width, r.Height)).ToList()));
+            InheritedAllowsDownload = entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g).Any(g => g.AllowDownload),
+        });
+        if (take is { } cut)
+        {
+            // A cut makes EF Core send the paths in a subquery of the page's rows, under the joins of its collections.
+            withPaths = withPaths.OrderByDescending(x => x.Asset.CreatedAt).ThenByDescending(x => x.Asset.Id).Take(cut);
+        }
+
+        return withPaths.Select(x => new AssetListItem(
+            x.Asset.Id,
+            x.Asset.OwnerId,
+            x.Asset.Title,
+            x.Asset.Description,
+            x.Asset.FileName,
+            x.Asset.ContentType,
+            x.Asset.Kind,
+            x.Asset.SizeBytes,
+            x.Asset.Sha256,
+            x.Asset.Status,
+            x.Asset.Tags.Select(t => t.Value).ToList(),
+            x.Asset.CreatedAt,
+            x.Asset.UpdatedAt,
+            x.Asset.Integrity,
+            x.Asset.InheritsAccess,
+            x.GrantRank,
+            x.GrantAllowsDownload,
+            x.InheritedRank,
+            x.InheritedAllowsDownload,
+            x.Asset.MediaWidth,
+            x.Asset.MediaHeight,
+            x.Asset.MediaDurationSeconds,
+            x.Asset.MediaCodec,
+            x.Asset.Renditions.Select(r => new RenditionDto(r.Name, r.Status, r.ContentType, r.Width, r.Height)).ToList()));
     }
 
     public static IQueryable<Asset> Filter(IQueryable<Asset> assets, MediaKind? kind, string? tag, string? text)
@@ -93,10 +113,9 @@ public static class VisibleAssetsPageQuery
             assets = assets.Where(a => a.Tags.Any(t => t.Value == tag));
         }
 
-        if (!string.IsNullOrWhiteSpace(text))
+        if (Needle(text) is { } needle)
         {
             // A literal substring, case-insensitive: wildcards in the text match only themselves.
-            var needle = text.Trim().ToLowerInvariant();
 #pragma warning disable CA1862 // Translated to SQL (lower(column) and a substring test); StringComparison overloads are not.
             assets = assets.Where(a =>
                 a.Title.ToLower().Contains(needle)
@@ -107,4 +126,21 @@ public static class VisibleAssetsPageQuery
 
         return assets;
     }
+
+    /// <summary>The search text as <see cref="Filter"/> compares it (trimmed, lower case), or null for no search.</summary>
+    public static string? Needle(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToLowerInvariant();
+}
+
+/// <summary>An asset of a page with the caller's strongest paths to it, before the list's shape is projected.</summary>
+public sealed class PagedAsset
+{
+    public required Asset Asset { get; init; }
+
+    public int? GrantRank { get; init; }
+
+    public bool GrantAllowsDownload { get; init; }
+
+    public int? InheritedRank { get; init; }
+
+    public bool InheritedAllowsDownload { get; init; }
 }

@@ -86,7 +86,7 @@ public sealed class ListCollectionAssetsHandler(
             .Take(limit + 1)
             .Select(x => x.AssetId);
         var page = sources.Assets.Where(a => keys.Contains(a.Id)).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
-        var rows = await queries.ListAsync(VisibleAssetsPageQuery.Project(sources, page, caller, now), cancellationToken);
+        var rows = await queries.ListAsync(VisibleAssetsPageQuery.Project(sources, page, caller, now, limit + 1), cancellationToken);
 
         var items = rows.Take(limit).Select(r => r.ToDto(caller)).ToList();
         var next = rows.Count > limit ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode(cursors, CursorList) : null;

@@ -1,0 +1,31 @@
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Users;
+
+namespace MediaVault.Application.Abstractions;
+
+/// <summary>
+/// What a keyset page of the assets a person sees is asked for: the arguments of
+/// <see cref="Access.EffectiveAccessQuery.VisiblePage"/>, with the caller's filters as values (a provider's own SQL
+/// states them too). <paramref name="Needle"/> is the search text as the filter compares it (trimmed, lower case).
+/// </summary>
+public sealed record VisiblePageRequest(
+    UserId Person,
+    DateTimeOffset Now,
+    bool Owned,
+    bool Shared,
+    MediaKind? Kind,
+    string? Tag,
+    string? Needle,
+    (DateTimeOffset CreatedAt, AssetId Id)? After,
+    int Take);
+
+/// <summary>
+/// The database's own form of <see cref="Access.EffectiveAccessQuery.VisiblePage"/>, where it has a faster one than
+/// the LINQ form (PostgreSQL: one keyset cut per principal, ADR-076). The same rule: the property test of the access
+/// model runs the lists on every provider against the single-asset evaluator.
+/// </summary>
+public interface IVisiblePageSource
+{
+    /// <summary>The page's assets (unordered, at most <see cref="VisiblePageRequest.Take"/>), or null when the LINQ form is the one to send.</summary>
+    IQueryable<Asset>? VisiblePage(VisiblePageRequest request);
+}

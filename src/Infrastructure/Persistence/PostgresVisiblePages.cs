@@ -1,0 +1,174 @@
+using System.Text;
+using MediaVault.Application.Abstractions;
+using MediaVault.Domain.Access;
+using MediaVault.Domain.Assets;
+using MediaVault.Domain.Assets.Media;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MediaVault.Infrastructure.Persistence;
+
+/// <summary>
+/// <see cref="Application.Access.EffectiveAccessQuery.VisiblePage"/> in PostgreSQL's own SQL (ADR-076): the same arms
+/// (the person's own assets, grants to the person, grants to its groups, the contents of the collections granted to it
+/// or its groups) with the same checks, but each group and each collection cut to its own newest rows by a
+/// <c>CROSS JOIN LATERAL … ORDER BY … LIMIT</c> over its keyset index (EF Core sends a per-principal cut as a window over
+/// the whole table), and each arm bounded by the arms before it: once the own and personal arms hold <c>take</c>
+/// assets, nothing older than the last of them can be on the page, so the groups' and collections' index scans start
+/// and stop within that range. The work grows with <c>take × principals</c> at most, and is far less when the first arms
+/// already fill the page. The result is composed by EF Core like any source (<c>FromSql</c>), so the list stays one
+/// statement. SQLite, the embedded default, sends the LINQ form (null here).
+/// </summary>
+internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePageSource
+{
+    public IQueryable<Asset>? VisiblePage(VisiblePageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!db.Database.IsNpgsql() || (!request.Owned && !request.Shared))
+        {
+            return null;
+        }
+
+        // Named vp_…: EF Core names its own parameters after C# variables, never so.
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("@vp_person", request.Person.Value),
+            new("@vp_now", request.Now),
+            new("@vp_take", request.Take),
+        };
+        var filter = Filter(request, parameters);
+        var sql = new StringBuilder("SELECT a.* FROM assets AS a WHERE a.\"Id\" IN (\nWITH ");
+        var ctes = new List<string>();
+        var arms = new List<string>();
+        if (request.Shared)
+        {
+            // The person's principals, each from its own index: the groups, then the collections granted to the person
+            // or to one of the groups (a UNION, not an OR, so both sides start from an index; OFFSET 0 keeps the
+            // per-group lookup a LATERAL index probe instead of a join the planner may answer with a scan of all grants).
+            ctes.Add("""
+                vp_groups AS (SELECT m."GroupId" AS id FROM group_members AS m WHERE m."UserId" = @vp_person)
+                """);
+            ctes.Add($"""
+                vp_collections AS (
+                  SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GranteeId" = @vp_person AND {Active("g")}
+                  UNION
+                  SELECT x.id FROM vp_groups CROSS JOIN LATERAL (
+                    SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GroupId" = vp_groups.id AND {Active("g")} OFFSET 0) AS x)
+                """);
+        }
+
+        if (request.Owned)
+        {
+            ctes.Add($"""
+                vp_owned AS (
+                  SELECT a."CreatedAt" AS c, a."Id" AS id FROM assets AS a
+                  WHERE a."OwnerId" = @vp_person AND a."DeletedAt" IS NULL{filter}{After(request, "a.\"CreatedAt\"", "a.\"Id\"", parameters)}
+                  ORDER BY a."CreatedAt" DESC, a."Id" DESC LIMIT @vp_take)
+                """);
+            arms.Add("vp_owned");
+        }
+
+        if (request.Shared)
+        {
+            var others = $"""a."OwnerId" <> @vp_person AND {Shareable("a")}{filter}""";
+            var grantAfter = After(request, "g.\"AssetCreatedAt\"", "g.\"AssetId\"", parameters);
+            ctes.Add($"""
+                vp_personal AS (
+                  SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id FROM share_grants AS g JOIN assets AS a ON a."Id" = g."AssetId"
+                  WHERE g."GranteeId" = @vp_person AND {Active("g")}{grantAfter} AND {others}
+                  ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT @vp_take)
+                """);
+            arms.Add("vp_personal");
+            ctes.Add(Bound("vp_bound_groups", arms));
+            ctes.Add($"""
+                vp_grouped AS (
+                  SELECT x.c, x.id FROM vp_groups CROSS JOIN LATERAL (
+                    SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id FROM share_grants AS g JOIN assets AS a ON a."Id" = g."AssetId"
+                    WHERE g."GroupId" = vp_groups.id AND {Active("g")}{grantAfter}
+                      AND g."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_groups), '-infinity') AND {others}
+                    ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT @vp_take) AS x)
+                """);
+            arms.Add("vp_grouped");
+            ctes.Add(Bound("vp_bound_collections", arms));
+            ctes.Add($"""
+                vp_collected AS (
+                  SELECT x.c, x.id FROM vp_collections CROSS JOIN LATERAL (
+                    SELECT e."AssetCreatedAt" AS c, e."AssetId" AS id FROM collection_entries AS e JOIN assets AS a ON a."Id" = e."AssetId"
+                    WHERE e."CollectionId" = vp_collections.id{After(request, "e.\"AssetCreatedAt\"", "e.\"AssetId\"", parameters)}
+                      AND e."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_collections), '-infinity') AND a."InheritsAccess" AND {others}
+                    ORDER BY e."AssetCreatedAt" DESC, e."AssetId" DESC LIMIT @vp_take) AS x)
+                """);
+            arms.Add("vp_collected");
+        }
+
+        sql.AppendJoin(",\n", ctes)
+            .Append("\nSELECT u.id FROM (")
+            .AppendJoin(" UNION ", arms.Select(a => $"SELECT c, id FROM {a}"))
+            .Append(") AS u ORDER BY u.c DESC, u.id DESC LIMIT @vp_take)");
+#pragma warning disable EF1002 // The text is built from constants only; every value travels as a parameter.
+        return db.Set<Asset>().FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking();
+#pragma warning restore EF1002
+    }
+
+    /// <summary>
+    /// The take-th newest asset of the arms so far (distinct: one asset may come by two paths), or no
+    /// row when they hold fewer: nothing older can be on the page.
+    /// </summary>
+    private static string Bound(string name, IEnumerable<string> arms) => $"""
+        {name} AS (
+          SELECT u.c FROM ({string.Join(" UNION ", arms.Select(a => $"SELECT c, id FROM {a}"))}) AS u
+          ORDER BY u.c DESC, u.id DESC OFFSET @vp_take - 1 LIMIT 1)
+        """;
+
+    /// <summary><see cref="Grant.IsActive{TGrant}"/>.</summary>
+    private static string Active(string g) => $"""{g}."RevokedAt" IS NULL AND ({g}."ExpiresAt" IS NULL OR {g}."ExpiresAt" > @vp_now)""";
+
+    /// <summary><see cref="AccessPolicy.ShareableState"/>.</summary>
+    private static string Shareable(string a) =>
+        $"""{a}."Status" = '{AssetStatus.Ready}' AND {a}."Integrity" <> '{AssetIntegrity.Mismatch}' AND {a}."DeletedAt" IS NULL""";
+
+    /// <summary>
+    /// The keyset cursor: strictly older than the last row of the previous page. The first condition is implied by the
+    /// second; it is there as a bound the index scan can start from.
+    /// </summary>
+    private static string After(VisiblePageRequest request, string createdAt, string id, List<NpgsqlParameter> parameters)
+    {
+        if (request.After is not var (at, after))
+        {
+            return string.Empty;
+        }
+
+        if (!parameters.Exists(p => p.ParameterName == "@vp_after_at"))
+        {
+            parameters.Add(new("@vp_after_at", at));
+            parameters.Add(new("@vp_after_id", after.Value));
+        }
+
+        return $" AND {createdAt} <= @vp_after_at AND ({createdAt} < @vp_after_at OR ({createdAt} = @vp_after_at AND {id} < @vp_after_id))";
+    }
+
+    /// <summary><see cref="Application.Assets.Specifications.VisibleAssetsPageQuery.Filter"/> over the asset aliased <c>a</c>.</summary>
+    private static string Filter(VisiblePageRequest request, List<NpgsqlParameter> parameters)
+    {
+        var filter = new StringBuilder();
+        if (request.Kind is { } kind)
+        {
+            parameters.Add(new("@vp_kind", kind.ToString()));
+            filter.Append(" AND a.\"Kind\" = @vp_kind");
+        }
+
+        if (request.Tag is { } tag)
+        {
+            parameters.Add(new("@vp_tag", tag));
+            filter.Append(" AND EXISTS (SELECT 1 FROM asset_tags AS t WHERE t.\"AssetId\" = a.\"Id\" AND t.\"Tag\" = @vp_tag)");
+        }
+
+        if (request.Needle is { } needle)
+        {
+            parameters.Add(new("@vp_needle", needle));
+            filter.Append(" AND (strpos(lower(a.\"Title\"), @vp_needle) > 0 OR strpos(lower(a.\"Description\"), @vp_needle) > 0 OR strpos(lower(a.\"FileName\"), @vp_needle) > 0)");
+        }
+
+        return filter.ToString();
+    }
+}

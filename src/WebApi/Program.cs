@@ -93,6 +93,7 @@ api.MapGrantEndpoints();
 api.MapGroupEndpoints();
 api.MapCollectionEndpoints();
 api.MapLinkEndpoints();
+api.MapDropEndpoints();
 api.MapActivityEndpoints();
 api.MapAdminEndpoints();
 api.MapStorageEndpoints();

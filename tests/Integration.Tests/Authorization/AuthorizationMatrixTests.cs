@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using MediaVault.Application.Abstractions;
 using MediaVault.Application.Sharing;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
@@ -14,6 +15,7 @@ using MediaVault.Infrastructure.Identity;
 using MediaVault.Integration.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Integration.Tests.Authorization;
 
@@ -51,7 +53,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         var expected = row.Expected[actor];
         var arranged = await ArrangeAsync(actor);
         using var client = _api.CreateClient();
-        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(arranged.Fill(row.Path, actor), UriKind.Relative));
+        var path = await FillDropsAsync(client, arranged.Fill(row.Path, actor), arranged);
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(path, UriKind.Relative));
         if (row.Body is { } body)
         {
             request.Content = new StringContent(arranged.Fill(body, actor), Encoding.UTF8, "application/json");
@@ -76,6 +79,27 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         }
     }
 
+    /// <summary>
+    /// Starts the drops a drop row completes, anonymously as an uploader would: <c>{uploadId}</c> through the upload link,
+    /// its bytes sent to the embedded store, and <c>{otherUploadId}</c> through the other upload link.
+    /// </summary>
+    private static async Task<string> FillDropsAsync(HttpClient anonymous, string path, Arrangement arranged)
+    {
+        if (path.Contains("{uploadId}", StringComparison.Ordinal))
+        {
+            var uploadId = await anonymous.StartAndPutAsync(anonymous, arranged.UploadToken, new byte[1234], "drop.png");
+            path = path.Replace("{uploadId}", uploadId, StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{otherUploadId}", StringComparison.Ordinal))
+        {
+            var started = await (await anonymous.StartDropAsync(arranged.OtherUploadToken, "other.png", "image/png", 1234)).ShouldBeJsonAsync(System.Net.HttpStatusCode.Created);
+            path = path.Replace("{otherUploadId}", started.GetProperty("uploadId").GetString()!, StringComparison.Ordinal);
+        }
+
+        return path;
+    }
+
     /// <summary>Whether a list names the asset (or collection); for the batch check (items of <c>{assetId, access}</c>), whether it answers <c>canView</c>.</summary>
     private static bool Lists(string body, Guid id)
     {
@@ -94,6 +118,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         var target = new TestAccount(Domain.Users.UserId.New(), SeedAccounts.NewEmail("target"), "Target");
         var token = LinkTokens.New();
         var trashedToken = LinkTokens.New();
+        var (uploadToken, passwordUploadToken, viewToken, otherUploadToken) = (LinkTokens.New(), LinkTokens.New(), LinkTokens.New(), LinkTokens.New());
+        var hasher = _api.Services.GetRequiredService<ISecretHasher>();
 
         var (assetId, grants, bystanderGrant, linkId, trashedId, collectionId, collectionGrants, bystanderCollectionGrant) = await _api.WithDbAsync(async db =>
         {
@@ -174,6 +200,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
 
             var ownerMemberships = new Memberships(owner.Id, groups.Values.Select(g => g.Group.Id).ToHashSet());
             var collection = Collection.Create("Matrix album", null, owner.Id, now);
+            var otherCollection = Collection.Create("Matrix drops", null, owner.Id, now);
             collection.AddAssets(ownerMemberships, [new AssetToAdd(asset.Id, asset.CreatedAt, asset.Status, ownerAccess)], now);
             var collectionGrants = new Dictionary<Actor, GrantId>();
             foreach (var (actor, role) in new[]
@@ -191,6 +218,18 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             collection.ShareWith(ownerMemberships, Grantee.OfGroup(groups[Actor.RemovedMember].Group.Id), AccessRole.Manager, true, null, now);
             var bystanderCollectionGrant = collection.ShareWith(ownerMemberships, Grantee.OfPerson(bystander.Id), AccessRole.Viewer, true, null, now).Id;
             db.Collections.Add(collection);
+            foreach (var (kind, dropToken, password) in new[]
+            {
+                (LinkKind.Upload, uploadToken, (string?)null), (LinkKind.Upload, passwordUploadToken, "matrix password"),
+                (LinkKind.View, viewToken, null), (LinkKind.Upload, otherUploadToken, null),
+            })
+            {
+                var linkOwner = dropToken == otherUploadToken ? otherCollection : collection;
+                db.Links.Add(ShareLink.ForCollection(
+                    linkOwner, ownerMemberships, kind, LinkTokens.Hash(dropToken), password is null ? null : hasher.Hash(password), null, new LinkLimits(), now));
+            }
+
+            db.Collections.Add(otherCollection);
             groups[Actor.RemovedMember].Group.RemoveMember(owner.Id, people[Actor.RemovedMember].Id, now);
             await db.SaveChangesAsync();
             await db.Grants.Where(g => g.Id == grants[Actor.ExpiredGrant])
@@ -200,7 +239,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             return (asset.Id, grants, bystanderGrant, link.Id, trashed.Id, collection.Id, collectionGrants, bystanderCollectionGrant);
         });
 
-        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target, trashedId, trashedToken, collectionId, collectionGrants, bystanderCollectionGrant);
+        return new Arrangement(assetId, people, grants, bystanderGrant, linkId, token, target, trashedId, trashedToken, collectionId, collectionGrants, bystanderCollectionGrant)
+        {
+            UploadToken = uploadToken,
+            PasswordUploadToken = passwordUploadToken,
+            ViewToken = viewToken,
+            OtherUploadToken = otherUploadToken,
+        };
     }
 
     private static ApplicationUser User(TestAccount account, bool disabled, DateTimeOffset now) => new()
@@ -232,7 +277,19 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         Dictionary<Actor, GrantId> OwnCollectionGrants,
         GrantId BystanderCollectionGrant)
     {
+        public string UploadToken { get; init; } = string.Empty;
+
+        public string PasswordUploadToken { get; init; } = string.Empty;
+
+        public string ViewToken { get; init; } = string.Empty;
+
+        public string OtherUploadToken { get; init; } = string.Empty;
+
         public string Fill(string template, Actor actor) => template
+            .Replace("{uploadToken}", UploadToken, StringComparison.Ordinal)
+            .Replace("{passwordUploadToken}", PasswordUploadToken, StringComparison.Ordinal)
+            .Replace("{viewToken}", ViewToken, StringComparison.Ordinal)
+            .Replace("{unknownToken}", LinkTokens.New(), StringComparison.Ordinal)
             .Replace("{id}", AssetId.ToString(), StringComparison.Ordinal)
             .Replace("{trashedId}", TrashedId.ToString(), StringComparison.Ordinal)
             .Replace("{trashedToken}", TrashedToken, StringComparison.Ordinal)

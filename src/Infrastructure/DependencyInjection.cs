@@ -222,6 +222,7 @@ public static class DependencyInjection
         services.AddSingleton<IShareLinkUrls, ShareLinkUrls>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ILinkDownloadCounter, LinkDownloadCounter>();
+        services.AddScoped<IDropUploadClaims, DropUploadClaims>();
         services.AddScoped<IStorageLedger, StorageLedger>();
         services.AddScoped<ILinkPasswordFailures, LinkPasswordFailures>();
         // The rate limits' counters, shared by every instance over the database (ADR-058).

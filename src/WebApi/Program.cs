@@ -94,6 +94,7 @@ api.MapGroupEndpoints();
 api.MapCollectionEndpoints();
 api.MapLinkEndpoints();
 api.MapCollectionLinkEndpoints();
+api.MapDropEndpoints();
 api.MapActivityEndpoints();
 api.MapAdminEndpoints();
 api.MapStorageEndpoints();

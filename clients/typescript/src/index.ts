@@ -1,5 +1,5 @@
 /**
- * The MediaVault client: `createClient({ baseUrl })`, then `client.login(...)`, `client.uploadFile(...)`,
+ * The MediaVault client: `createClient({ baseUrl })`, then `client.login(...)`, `client.uploadFile(...)`, `client.dropFile(...)`,
  * `client.assets.list(...)`, `for await (const asset of client.assets.iterate())`. Every error response is thrown as a
  * {@link ProblemError}.
  */
@@ -8,13 +8,13 @@ import { createOperations, type Operations } from "./generated/operations.js";
 import type { components } from "./generated/schema.js";
 import { memoryStorage, Session, type TokenStorage } from "./session.js";
 import { HttpTransport, type FetchLike } from "./transport.js";
-import { uploadFile, type UploadInput, type UploadOptions } from "./upload.js";
+import { dropFile, uploadFile, type DropOptions, type UploadInput, type UploadOptions } from "./upload.js";
 
 export { ProblemError } from "./errors.js";
 export { paginate, type Page } from "./paginate.js";
 export { memoryStorage, Session, type Tokens, type TokenStorage } from "./session.js";
 export type { CallOptions, FetchLike } from "./transport.js";
-export type { UploadInput, UploadOptions, UploadProgress } from "./upload.js";
+export type { DropOptions, UploadInput, UploadOptions, UploadProgress } from "./upload.js";
 export type { Operations } from "./generated/operations.js";
 export type * from "./generated/schema.js";
 
@@ -41,6 +41,11 @@ export type MediaVaultClient = Operations & {
   logout(options?: { signal?: AbortSignal }): Promise<void>;
   /** Registers, uploads and completes a file in one call; resolves to the ready asset. */
   uploadFile(input: UploadInput, options?: UploadOptions): Promise<Schemas["AssetResponse"]>;
+  /**
+   * Drops a file into a collection through its upload link `token`, anonymously (no sign-in needed): starts, uploads
+   * and completes the drop; resolves to `{uploadId, status: "ready"}`.
+   */
+  dropFile(token: string, input: UploadInput, options?: DropOptions): Promise<Schemas["CompleteDropResponse"]>;
 };
 
 /** A client of one MediaVault server. */
@@ -56,5 +61,6 @@ export function createClient(options: ClientOptions): MediaVaultClient {
     login: (email, password, callOptions) => session.login(email, password, callOptions?.signal),
     logout: (callOptions) => session.logout(callOptions?.signal),
     uploadFile: (input, uploadOptions) => uploadFile(operations, fetchImpl, input, uploadOptions),
+    dropFile: (token, input, dropOptions) => dropFile(operations, fetchImpl, token, input, dropOptions),
   };
 }

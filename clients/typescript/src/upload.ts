@@ -4,6 +4,8 @@ import type { Operations } from "./generated/operations.js";
 import type { FetchLike } from "./transport.js";
 
 type AssetResponse = components["schemas"]["AssetResponse"];
+type UploadResponse = components["schemas"]["UploadResponse"];
+type CompleteDropResponse = components["schemas"]["CompleteDropResponse"];
 
 /** Anything `uploadFile` takes: a `File` or `Blob` (browsers, Node 20), bytes, or a stream of bytes. */
 export type UploadInput = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
@@ -73,25 +75,8 @@ export async function uploadFile(
   const assetId = created.asset.id;
   const progress = new Progress(blob.size, options.onProgress);
   try {
-    const { upload } = created;
-    if (upload.method === "MULTIPART") {
-      const partSize = upload.partSizeBytes ?? 0;
-      const parts = await inParallel(upload.parts ?? [], options.concurrency ?? 4, signal, async (part) => {
-        const start = (part.partNumber - 1) * partSize;
-        const body = blob.slice(start, Math.min(start + partSize, blob.size));
-        const response = await putWithRetry(fetchImpl, part.url, {}, body, options.attempts ?? 4, signal);
-        progress.add(body.size);
-        const etag = response.headers.get("ETag");
-        if (!etag) throw new Error(`part ${part.partNumber} was stored but its ETag is not readable (CORS: expose ETag)`);
-        return { partNumber: part.partNumber, etag };
-      });
-      parts.sort((a, b) => a.partNumber - b.partNumber);
-      return await operations.assets.completeUpload(assetId, { parts }, { signal });
-    }
-    if (!upload.url) throw new Error(`unknown upload method ${upload.method}`);
-    await putWithRetry(fetchImpl, upload.url, upload.headers ?? {}, blob, options.attempts ?? 4, signal);
-    progress.add(blob.size);
-    return await operations.assets.completeUpload(assetId, {}, { signal });
+    const parts = await sendBytes(fetchImpl, created.upload, blob, progress, options);
+    return await operations.assets.completeUpload(assetId, parts ? { parts } : {}, { signal });
   } catch (error) {
     // Nothing half-uploaded stays behind: the pending asset (and its reserved quota) goes.
     await operations.assets.delete(assetId).catch(() => undefined);
@@ -99,6 +84,68 @@ export async function uploadFile(
   } finally {
     progress.finish();
   }
+}
+
+/** What `dropFile` takes: the file's name and type (as for `uploadFile`), the link's password, progress and aborting. */
+export interface DropOptions extends Pick<UploadOptions, "fileName" | "contentType" | "onProgress" | "signal" | "concurrency" | "attempts"> {
+  /** The upload link's password, if it has one (sent in the bodies, never in a URL). */
+  password?: string;
+}
+
+/**
+ * Drops a file into a collection through an upload link, without signing in: starts the drop, sends the bytes straight
+ * to storage exactly as `uploadFile` does, and completes it. Resolves to `{uploadId, status: "ready"}`: the file is now
+ * the collection owner's, and the uploader learns nothing more about it. A drop that fails half-way is purged by the
+ * server once its upload window has passed.
+ */
+export async function dropFile(
+  operations: Operations,
+  fetchImpl: FetchLike,
+  token: string,
+  input: UploadInput,
+  options: DropOptions = {},
+): Promise<CompleteDropResponse> {
+  const { signal, password } = options;
+  signal?.throwIfAborted();
+  const blob = await toBlob(input);
+  const fileName = options.fileName ?? (typeof File !== "undefined" && blob instanceof File && blob.name ? blob.name : "upload");
+  const contentType = options.contentType || blob.type || guessType(fileName);
+  const started = await operations.publicLinks.startUpload(token, { fileName, contentType, sizeBytes: blob.size, password }, { signal });
+  const progress = new Progress(blob.size, options.onProgress);
+  try {
+    const parts = await sendBytes(fetchImpl, started.upload, blob, progress, options);
+    return await operations.publicLinks.completeUpload(token, started.uploadId, parts ? { parts, password } : { password }, { signal });
+  } finally {
+    progress.finish();
+  }
+}
+
+/** Sends the bytes as the upload instructions say: one PUT, or the parts in parallel (returned for the completion). */
+async function sendBytes(
+  fetchImpl: FetchLike,
+  upload: UploadResponse,
+  blob: Blob,
+  progress: Progress,
+  options: Pick<UploadOptions, "signal" | "concurrency" | "attempts">,
+): Promise<{ partNumber: number; etag: string }[] | undefined> {
+  const { signal } = options;
+  if (upload.method === "MULTIPART") {
+    const partSize = upload.partSizeBytes ?? 0;
+    const parts = await inParallel(upload.parts ?? [], options.concurrency ?? 4, signal, async (part) => {
+      const start = (part.partNumber - 1) * partSize;
+      const body = blob.slice(start, Math.min(start + partSize, blob.size));
+      const response = await putWithRetry(fetchImpl, part.url, {}, body, options.attempts ?? 4, signal);
+      progress.add(body.size);
+      const etag = response.headers.get("ETag");
+      if (!etag) throw new Error(`part ${part.partNumber} was stored but its ETag is not readable (CORS: expose ETag)`);
+      return { partNumber: part.partNumber, etag };
+    });
+    return parts.sort((a, b) => a.partNumber - b.partNumber);
+  }
+  if (!upload.url) throw new Error(`unknown upload method ${upload.method}`);
+  await putWithRetry(fetchImpl, upload.url, upload.headers ?? {}, blob, options.attempts ?? 4, signal);
+  progress.add(blob.size);
+  return undefined;
 }
 
 class Progress {

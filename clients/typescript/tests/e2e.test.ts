@@ -161,3 +161,45 @@ test("delete moves an asset to the trash, where only its owner restores it exact
 
   assert.deepEqual(contract.violations, [], contract.violations.join("\n"));
 });
+
+test("drop a file through a collection's upload link without signing in: it lands in the owner's collection as the owner's", async (t) => {
+  // Upload links are opened with POST /collections/{id}/links, built beside the drops; until that call is served, there is
+  // no link to drop through.
+  const served = (await (await fetch(`${apiUrl()}/swagger/v1/swagger.json`)).json()) as { paths: Record<string, unknown> };
+  if (!served.paths["/api/v1/collections/{id}/links"]) {
+    t.skip("POST /collections/{id}/links is not served by this build");
+    return;
+  }
+
+  const erin = await signUp("erin");
+  const erinClient = createClient(through());
+  await erinClient.login(erin.email, erin.password);
+  const album = await erinClient.collections.create({ name: "Class photos" });
+  const opened = await fetch(`${apiUrl()}/api/v1/collections/${album.id}/links`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${await erinClient.session.accessToken()}`, "content-type": "application/json" },
+    body: JSON.stringify({ kind: "upload", password: "drop it here", maxUploads: 5 }),
+  });
+  assert.equal(opened.status, 201, await opened.clone().text());
+  const { token } = (await opened.json()) as { token: string };
+
+  const parent = createClient(through());
+  const content = randomBytes(200 * 1024);
+  await assert.rejects(parent.dropFile(token, content, { fileName: "sports-day.png", contentType: "image/png" }), isProblem(401));
+  const dropped = await parent.dropFile(token, content, { fileName: "sports-day.png", contentType: "image/png", password: "drop it here" });
+  assert.equal(dropped.status, "ready");
+  assert.deepEqual(Object.keys(dropped).sort(), ["status", "uploadId"]);
+  // The uploader's id is spent, and opens nothing else.
+  await assert.rejects(parent.publicLinks.completeUpload(token, dropped.uploadId, { password: "drop it here" }), isProblem(404));
+
+  const contents = [];
+  for await (const asset of erinClient.collections.iterateAssets(album.id)) contents.push(asset);
+  assert.equal(contents.length, 1);
+  assert.equal(contents[0].fileName, "sports-day.png");
+  assert.equal(contents[0].status, "ready");
+  assert.equal(contents[0].access.role, "owner");
+  const download = await erinClient.assets.download(contents[0].id);
+  assert.equal(sha256(await bytesAt(download.url)), sha256(content));
+
+  assert.deepEqual(contract.violations, [], contract.violations.join("\n"));
+});

@@ -9,6 +9,8 @@ namespace MediaVault.Application.Assets;
 /// folder; a key without a folder has none to prune); completing the upload promotes the staged object to the final
 /// <see cref="Asset.StorageKey"/> (<c>assets/{ownerId}/{assetId}</c>), the only key ever read. An upload URL therefore
 /// writes only to a key that nothing reads once the upload is complete, and the reconciliation removes what lands there.
+/// A file dropped through an upload link stages under <c>staging-drop-{uploadIdHash}</c> instead: its upload URL is
+/// handed to an anonymous uploader, who learns nothing from it, not even the new asset's id (ADR-078).
 /// </summary>
 public static class StorageKeys
 {
@@ -18,10 +20,24 @@ public static class StorageKeys
     /// <summary>Every staging key starts with this.</summary>
     public const string StagingPrefix = "staging-";
 
+    /// <summary>Every staging key of a dropped file starts with this.</summary>
+    public const string DropStagingPrefix = StagingPrefix + "drop-";
+
     public static string StagingKeyOf(Asset asset)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        return StagingKeyOf(asset.Id);
+        return asset.DropUploadHash is { } uploadIdHash ? DropStagingKeyOf(uploadIdHash) : StagingKeyOf(asset.Id);
+    }
+
+    /// <summary>The staging key of a dropped file, named after the hash of its secret upload id.</summary>
+    public static string DropStagingKeyOf(string uploadIdHash) => $"{DropStagingPrefix}{uploadIdHash}";
+
+    /// <summary>The upload id hash a dropped file's staging key is named after.</summary>
+    public static bool TryParseDropUploadHash(string key, out string uploadIdHash)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        uploadIdHash = key.StartsWith(DropStagingPrefix, StringComparison.Ordinal) ? key[DropStagingPrefix.Length..] : string.Empty;
+        return uploadIdHash.Length > 0;
     }
 
     public static string StagingKeyOf(AssetId assetId) => $"{StagingPrefix}{assetId}";

@@ -117,11 +117,70 @@ public sealed class Asset : AggregateRoot<AssetId>
     /// <summary>The grants loaded with this asset (all of them, or only those a use case asked for).</summary>
     public IReadOnlyCollection<ShareGrant> Grants => _grants.AsReadOnly();
 
+    /// <summary>The upload link this asset was dropped through (<see cref="Drop"/>); <c>null</c> for an asset its owner uploaded.</summary>
+    public LinkId? DropLinkId { get; private set; }
+
+    /// <summary>
+    /// The hash of the secret upload id a dropped asset is completed with (<see cref="CompleteDrop"/>, once: only while
+    /// pending) and its bytes are staged under; <c>null</c> for an asset its owner uploaded.
+    /// </summary>
+    public string? DropUploadHash { get; private set; }
+
     /// <summary>
     /// Registers a new upload: the owner's quota is reserved for the declared size, and the asset stays pending,
     /// visible to its owner only, until <see cref="CompleteUpload"/>.
     /// </summary>
     public static Asset Register(
+        Owner owner,
+        FileName fileName,
+        ContentType contentType,
+        long sizeBytes,
+        long maxSizeBytes,
+        Sha256Digest? sha256,
+        string? title,
+        string? description,
+        IEnumerable<Tag> tags,
+        DateTimeOffset uploadExpiresAt,
+        DateTimeOffset now)
+    {
+        var asset = Create(owner, fileName, contentType, sizeBytes, maxSizeBytes, sha256, title, description, tags, uploadExpiresAt, now);
+        asset.Raise(new AssetRegistered(asset.Id, owner.Id, fileName.Value, contentType.Value, sizeBytes, now));
+        return asset;
+    }
+
+    /// <summary>
+    /// Registers a file dropped anonymously through an upload link into <paramref name="collection"/>: the asset is the
+    /// collection owner's (<paramref name="owner"/>), reserves its size on their quota like any upload, takes its title
+    /// from the file name, and is completed only through the same link with the secret upload id whose hash is
+    /// <paramref name="uploadIdHash"/> (<see cref="CompleteDrop"/>). Nobody acted that the log could name: the link did.
+    /// </summary>
+    public static Asset Drop(
+        Collection collection,
+        ShareLink link,
+        Owner owner,
+        string uploadIdHash,
+        FileName fileName,
+        ContentType contentType,
+        long sizeBytes,
+        long maxSizeBytes,
+        DateTimeOffset uploadExpiresAt,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentException.ThrowIfNullOrWhiteSpace(uploadIdHash);
+        CheckRule(new DropNeedsUsableUploadLink(link, now));
+        CheckRule(new DropGoesIntoTheLinksCollection(link, collection.Id));
+        CheckRule(new DroppedAssetBelongsToCollectionOwner(collection.OwnerId, owner.Id));
+        var asset = Create(owner, fileName, contentType, sizeBytes, maxSizeBytes, null, null, null, [], uploadExpiresAt, now);
+        asset.DropLinkId = link.Id;
+        asset.DropUploadHash = uploadIdHash;
+        asset.Raise(new AssetRegistered(asset.Id, null, fileName.Value, contentType.Value, sizeBytes, now) { LinkId = link.Id });
+        return asset;
+    }
+
+    private static Asset Create(
         Owner owner,
         FileName fileName,
         ContentType contentType,
@@ -161,7 +220,6 @@ public sealed class Asset : AggregateRoot<AssetId>
             UpdatedAt = now,
         };
         asset._tags.AddRange(distinctTags);
-        asset.Raise(new AssetRegistered(id, owner.Id, fileName.Value, contentType.Value, sizeBytes, now));
         return asset;
     }
 
@@ -178,6 +236,26 @@ public sealed class Asset : AggregateRoot<AssetId>
             return false;
         }
 
+        MarkUploaded(owner, OwnerId, storedSizeBytes, storedContentType, now);
+        return true;
+    }
+
+    /// <summary>
+    /// Completes a dropped upload (<see cref="Drop"/>) once the stored object matches what was declared: only through the
+    /// link it was dropped through, with its secret upload id (<paramref name="uploadIdHash"/>), while the link is usable
+    /// and only once (the id is spent). The reservation on the owner's quota is settled as for any upload.
+    /// </summary>
+    public void CompleteDrop(Owner owner, ShareLink link, string uploadIdHash, long storedSizeBytes, string? storedContentType, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(link);
+        CheckRule(new DropUploadMustBeBoundToLink(DropLinkId, DropUploadHash, Status, link.Id, uploadIdHash));
+        CheckRule(new DropNeedsUsableUploadLink(link, now));
+        MarkUploaded(owner, null, storedSizeBytes, storedContentType, now);
+    }
+
+    private void MarkUploaded(Owner owner, UserId? actor, long storedSizeBytes, string? storedContentType, DateTimeOffset now)
+    {
         CheckRule(new StoredObjectMustMatchDeclaration(SizeBytes, ContentType, storedSizeBytes, storedContentType));
         owner.SettleReservation(SizeBytes, now);
         Status = AssetStatus.Ready;
@@ -188,8 +266,7 @@ public sealed class Asset : AggregateRoot<AssetId>
             _renditions.AddRange(Rendition.Names.Select(Rendition.Pending));
         }
 
-        Raise(new AssetUploaded(Id, OwnerId, SizeBytes, now));
-        return true;
+        Raise(new AssetUploaded(Id, actor, SizeBytes, now));
     }
 
     /// <summary>Notes that the bytes arrive in parts, through the object store's multipart upload <paramref name="uploadId"/>.</summary>

@@ -178,6 +178,29 @@ public sealed class Collection : AggregateRoot<CollectionId>
         return (added, present);
     }
 
+    /// <summary>
+    /// Takes in an asset dropped through one of this collection's upload links, once its upload completed: the entry
+    /// is added by nobody a person could name (the link did; the entry is filed under the owner, whose asset it is), and
+    /// the collection's grantees reach it through the one rule like any other entry. Needs that asset's entry loaded.
+    /// </summary>
+    public void ReceiveDrop(ShareLink link, Asset asset, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(asset);
+        CheckRule(new DropGoesIntoTheLinksCollection(link, Id));
+        CheckRule(new DroppedAssetBelongsToCollectionOwner(OwnerId, asset.OwnerId));
+        CheckRule(new DroppedAssetMustComeThroughLink(asset.DropLinkId, link.Id));
+        CheckRule(new AddedAssetMustBeReady(asset.Status));
+        if (_entries.Any(e => e.AssetId == asset.Id))
+        {
+            return;
+        }
+
+        _entries.Add(CollectionEntry.Create(Id, asset.Id, asset.CreatedAt, OwnerId, now));
+        UpdatedAt = now;
+        Raise(new CollectionAssetAdded(Id, null, asset.Id, now));
+    }
+
     /// <summary>Takes an asset out of the collection (editors and up). Needs that asset's entry loaded.</summary>
     public void RemoveAsset(Memberships actor, AssetId assetId, DateTimeOffset now)
     {

@@ -19,6 +19,7 @@ internal static class ActivityRecorder
     {
         (string Action, object Details)? line = domainEvent switch
         {
+            AssetRegistered { LinkId: { } link } e => ("asset.created", new { e.FileName, e.ContentType, e.SizeBytes, LinkId = link.Value }),
             AssetRegistered e => ("asset.created", new { e.FileName, e.ContentType, e.SizeBytes }),
             AssetUploaded e => ("asset.uploaded", new { e.SizeBytes }),
             AssetUpdated e => ("asset.updated", new { e.ChangedFields }),

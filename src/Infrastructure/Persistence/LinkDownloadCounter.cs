@@ -1,4 +1,5 @@
 using MediaVault.Application.Abstractions;
+using MediaVault.Domain.Assets;
 using MediaVault.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,37 @@ internal sealed class LinkDownloadCounter(MediaVaultDbContext db) : ILinkDownloa
 
         return await db.Links.Where(l => l.Id == linkId).Select(l => l.DownloadCount).SingleAsync(cancellationToken);
     }
+
+    /// <summary>The same for a completed upload through an upload link: only while it has a slot left, so of two uploaders racing for the last slot exactly one changes the row.</summary>
+    public async Task<int?> TryCountUploadAsync(LinkId linkId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var counted = await db.Links
+            .Where(l => l.Id == linkId
+                && l.Kind == LinkKind.Upload
+                && l.RevokedAt == null
+                && (l.ExpiresAt == null || l.ExpiresAt > now)
+                && (l.MaxUploads == null || l.UploadCount < l.MaxUploads))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.UploadCount, l => l.UploadCount + 1), cancellationToken);
+        if (counted == 0)
+        {
+            return null;
+        }
+
+        return await db.Links.Where(l => l.Id == linkId).Select(l => l.UploadCount).SingleAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Claims a dropped upload with one conditional UPDATE of its row, only while it holds that id and is pending. The UPDATE
+/// holds the row (PostgreSQL row lock, SQLite write lock) until the transaction ends, which turns the asset ready: a
+/// second completion of the same upload waits, then finds it no longer pending and changes nothing.
+/// </summary>
+internal sealed class DropUploadClaims(MediaVaultDbContext db) : IDropUploadClaims
+{
+    public async Task<bool> TryClaimAsync(AssetId assetId, string uploadIdHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Assets
+            .Where(a => a.Id == assetId && a.DropUploadHash == uploadIdHash && a.Status == AssetStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.UpdatedAt, now), cancellationToken) == 1;
 }
 
 /// <summary>

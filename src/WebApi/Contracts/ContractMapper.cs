@@ -24,16 +24,20 @@ public static partial class ContractMapper
     public static CreateAssetResponse ToResponse(this RegisteredAsset registered)
     {
         ArgumentNullException.ThrowIfNull(registered);
-        var upload = registered.Upload;
-        return new CreateAssetResponse(
-            registered.Asset.ToResponse(),
-            new UploadResponse(
-                upload.Method,
-                upload.Url,
-                upload.Headers,
-                upload.PartSizeBytes,
-                upload.Parts?.Select(p => new UploadPartResponse(p.PartNumber, p.Url)).ToList(),
-                upload.ExpiresAt));
+        return new CreateAssetResponse(registered.Asset.ToResponse(), registered.Upload.ToResponse());
+    }
+
+    /// <summary>Where to upload the bytes, as <c>POST /assets</c> and a drop through an upload link both answer it.</summary>
+    public static UploadResponse ToResponse(this UploadInstructions upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        return new UploadResponse(
+            upload.Method,
+            upload.Url,
+            upload.Headers,
+            upload.PartSizeBytes,
+            upload.Parts?.Select(p => new UploadPartResponse(p.PartNumber, p.Url)).ToList(),
+            upload.ExpiresAt);
     }
 
     public static DownloadResponse ToResponse(this DownloadLink link)

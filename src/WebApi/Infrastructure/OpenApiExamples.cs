@@ -23,6 +23,7 @@ internal static class OpenApiExamples
     private const string Storage = "https://media.example.com/storage/objects/0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11";
     private const string Signature = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=3f1c";
     private const string LinkToken = "kq3Xv9cT0bWm4N7pZr2LsA8eYhUd6GfJ";
+    private const string DropUploadId = "Zr2LsA8eYhUd6GfJkq3Xv9cT0bWm4N7pq1Vw5Bn8MxE";
 
     private static readonly AssetResponse Asset = new(
         AssetId, OwnerId, "Holiday", "Two minutes at the beach", "holiday.mp4", "video/mp4", AssetKind.Video, 73_400_320,
@@ -142,6 +143,14 @@ internal static class OpenApiExamples
             ],
             null),
         [typeof(PublicDownloadRequest)] = new PublicDownloadRequest("open sesame"),
+        [typeof(StartDropRequest)] = new StartDropRequest("IMG_0412.jpg", "image/jpeg", 4_718_592, "open sesame"),
+        [typeof(StartDropResponse)] = new StartDropResponse(
+            DropUploadId,
+            new UploadResponse(
+                "PUT", new Uri($"{Storage}.upload?{Signature}"), new Dictionary<string, string> { ["Content-Type"] = "image/jpeg" }, null, null,
+                Created.AddMinutes(15))),
+        [typeof(CompleteDropRequest)] = new CompleteDropRequest(null, "open sesame"),
+        [typeof(CompleteDropResponse)] = new CompleteDropResponse(DropUploadId, "ready"),
         [typeof(CreateGroupRequest)] = new CreateGroupRequest("Family", "Photos and videos for the family"),
         [typeof(UpdateGroupRequest)] = new UpdateGroupRequest("Family and friends", null),
         [typeof(GroupResponse)] = Group,

@@ -4,12 +4,14 @@ namespace MediaVault.WebApi.Infrastructure;
 
 /// <summary>
 /// A public link's token travels in the request path (<c>/api/v1/public/links/{token}</c>) and is a bearer secret: request
-/// logs show the route with the token replaced, never the token.
+/// logs show the route with the token replaced, never the token; so is a drop's upload id (<c>/uploads/{uploadId}/complete</c>).
 /// </summary>
 internal sealed class PublicLinkLogRedaction : IHttpLoggingInterceptor
 {
     private const string Prefix = "/api/v1/public/links/";
     private const string Placeholder = "{token}";
+    private const string UploadsSegment = "/uploads/";
+    private const string UploadIdPlaceholder = "{uploadId}";
 
     public ValueTask OnRequestAsync(HttpLoggingInterceptorContext logContext)
     {
@@ -36,7 +38,20 @@ internal sealed class PublicLinkLogRedaction : IHttpLoggingInterceptor
 
         var rest = path.Value![Prefix.Length..];
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        return Prefix + Placeholder + (slash < 0 ? string.Empty : rest[slash..]);
+        return Prefix + Placeholder + (slash < 0 ? string.Empty : RedactUploadId(rest[slash..]));
+    }
+
+    // A drop's upload id is a secret too: /uploads/{uploadId}/complete.
+    private static string RedactUploadId(string tail)
+    {
+        if (!tail.StartsWith(UploadsSegment, StringComparison.OrdinalIgnoreCase) || tail.Length == UploadsSegment.Length)
+        {
+            return tail;
+        }
+
+        var rest = tail[UploadsSegment.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return UploadsSegment + UploadIdPlaceholder + (slash < 0 ? string.Empty : rest[slash..]);
     }
 
     private static bool IsPublicLink(PathString path) =>

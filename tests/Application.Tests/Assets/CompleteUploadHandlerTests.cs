@@ -215,5 +215,5 @@ public sealed class CompleteUploadHandlerTests
         _storage.Setup(s => s.HeadAsync(_asset.StorageKey, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredObject(size, contentType));
 
     private CompleteUploadHandler Handler(UserId? caller = null) =>
-        new(NoOtherPaths.Instance, _assets.Object, _owners.Object, _ledger.Object, Build.UnitOfWork().Object, _storage.Object, TestData.CurrentUser(caller ?? _owner.Id).Object, TestData.Clock(), _jobs.Object);
+        new(NoOtherPaths.Instance, _assets.Object, _owners.Object, _ledger.Object, Build.UnitOfWork().Object, new UploadedObjects(_storage.Object), TestData.CurrentUser(caller ?? _owner.Id).Object, TestData.Clock(), _jobs.Object);
 }

@@ -143,5 +143,9 @@ public sealed class RegisterAssetHandlerTests
     }
 
     private RegisterAssetHandler Handler(AssetSettings? settings = null, UserId? caller = null) =>
-        new(_assets.Object, _owners.Object, _ledger.Object, Build.UnitOfWork().Object, _storage.Object, TestData.CurrentUser(caller ?? _owner.Id).Object, TestData.Clock(), settings ?? TestData.Settings);
+        new(
+            new UploadStarter(_assets.Object, _ledger.Object, Build.UnitOfWork().Object, _storage.Object, settings ?? TestData.Settings),
+            _owners.Object,
+            TestData.CurrentUser(caller ?? _owner.Id).Object,
+            TestData.Clock());
 }

@@ -87,8 +87,11 @@ public readonly record struct Expectation(int Status, bool? Listed = null)
 /// <c>{trashedToken}</c> a second asset, shared and linked the same way, then moved to the trash; for the collection rows
 /// <c>{collectionId}</c> a collection that contains the asset, <c>{collectionGrantId}</c> a viewer grant of a third person
 /// on it and <c>{ownCollectionGrantId}</c> the caller's own grant on it; <c>{collectionLinkId}</c> and <c>{viewToken}</c> a
-/// view link on the collection, <c>{lockedViewToken}</c> one with the password <c>matrix password</c>, and
-/// <c>{unknownToken}</c> a token of no link. <c>Variant</c> tells apart two rows of the same
+/// view link on the collection, <c>{lockedViewToken}</c> one with the password <c>matrix password</c>; for the drop rows
+/// <c>{uploadToken}</c> an upload link of that collection (and <c>{uploadId}</c> a drop started through it, its bytes
+/// uploaded), <c>{passwordUploadToken}</c> one with the password <c>matrix password</c>, <c>{otherUploadId}</c> a drop
+/// started through another upload link of the owner's; <c>{unknownToken}</c> a well-formed token nobody issued.
+/// <c>Variant</c> tells apart two rows of the same
 /// method and path (the body field that makes them different rules).
 /// </summary>
 public sealed record MatrixRow(
@@ -143,7 +146,18 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/public/links/{trashedToken}", null, "see a public link of a trashed asset", Everyone(404), []),
         Row("POST", "/api/v1/trash/{trashedId}/restore", null, "restore a trashed asset", Roles(200, 404, 404, 404), Hidden()),
         Row("DELETE", "/api/v1/trash/{trashedId}", null, "purge a trashed asset now", Roles(204, 404, 404, 404), Hidden()),
+        Row("POST", "/api/v1/public/links/{uploadToken}/uploads", DropBody, "drop a file through the collection's upload link (the token is enough)", Everyone(201), []),
+        Row("POST", "/api/v1/public/links/{unknownToken}/uploads", DropBody, "drop a file without the link (a token nobody issued)", Everyone(404), []),
+        Row("POST", "/api/v1/public/links/{passwordUploadToken}/uploads", DropBody, "drop through an upload link with a password, without it", Everyone(401), []),
+        Row("POST", "/api/v1/public/links/{passwordUploadToken}/uploads", DropBody[..^1] + ""","password":"not the password"}""", "drop through an upload link with a password, with a wrong one", Everyone(401), [], "{wrong password}"),
+        Row("POST", "/api/v1/public/links/{passwordUploadToken}/uploads", DropBody[..^1] + ""","password":"matrix password"}""", "drop through an upload link with a password, with it", Everyone(201), [], "{password}"),
+        Row("POST", "/api/v1/public/links/{viewToken}/uploads", DropBody, "drop through the collection's view link", Everyone(404), []),
+        Row("POST", "/api/v1/public/links/{token}/uploads", DropBody, "drop through the asset's link", Everyone(404), []),
+        Row("POST", "/api/v1/public/links/{uploadToken}/uploads/{uploadId}/complete", "{}", "complete a drop with its upload id (the bytes uploaded)", Everyone(200), []),
+        Row("POST", "/api/v1/public/links/{uploadToken}/uploads/{otherUploadId}/complete", "{}", "complete a drop started through another upload link", Everyone(404), []),
     ];
+
+    private const string DropBody = """{"fileName":"drop.png","contentType":"image/png","sizeBytes":1234}""";
 
     /// <summary>
     /// Every collection-scoped endpoint of the contract, against the same callers around the same arrangement: the

@@ -54,7 +54,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         var expected = row.Expected[actor];
         var arranged = await ArrangeAsync(actor);
         using var client = _api.CreateClient();
-        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(arranged.Fill(row.Path, actor), UriKind.Relative));
+        var path = await FillDropsAsync(client, arranged.Fill(row.Path, actor), arranged);
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(path, UriKind.Relative));
         if (row.Body is { } body)
         {
             request.Content = new StringContent(arranged.Fill(body, actor), Encoding.UTF8, "application/json");
@@ -79,6 +80,27 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         }
     }
 
+    /// <summary>
+    /// Starts the drops a drop row completes, anonymously as an uploader would: <c>{uploadId}</c> through the upload link,
+    /// its bytes sent to the embedded store, and <c>{otherUploadId}</c> through the other upload link.
+    /// </summary>
+    private static async Task<string> FillDropsAsync(HttpClient anonymous, string path, Arrangement arranged)
+    {
+        if (path.Contains("{uploadId}", StringComparison.Ordinal))
+        {
+            var uploadId = await anonymous.StartAndPutAsync(anonymous, arranged.UploadToken, new byte[1234], "drop.png");
+            path = path.Replace("{uploadId}", uploadId, StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{otherUploadId}", StringComparison.Ordinal))
+        {
+            var started = await (await anonymous.StartDropAsync(arranged.OtherUploadToken, "other.png", "image/png", 1234)).ShouldBeJsonAsync(System.Net.HttpStatusCode.Created);
+            path = path.Replace("{otherUploadId}", started.GetProperty("uploadId").GetString()!, StringComparison.Ordinal);
+        }
+
+        return path;
+    }
+
     /// <summary>Whether a list names the asset (or collection); for the batch check (items of <c>{assetId, access}</c>), whether it answers <c>canView</c>.</summary>
     private static bool Lists(string body, Guid id)
     {
@@ -99,7 +121,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         var trashedToken = LinkTokens.New();
         var viewToken = LinkTokens.New();
         var lockedViewToken = LinkTokens.New();
-        var lockedHash = _api.Services.GetRequiredService<ISecretHasher>().Hash("matrix password");
+        var (uploadToken, passwordUploadToken, otherUploadToken) = (LinkTokens.New(), LinkTokens.New(), LinkTokens.New());
+        var hasher = _api.Services.GetRequiredService<ISecretHasher>();
+        var lockedHash = hasher.Hash("matrix password");
 
         var (assetId, grants, bystanderGrant, linkId, trashedId, collectionId, collectionGrants, bystanderCollectionGrant, collectionLinkId) = await _api.WithDbAsync(async db =>
         {
@@ -180,6 +204,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
 
             var ownerMemberships = new Memberships(owner.Id, groups.Values.Select(g => g.Group.Id).ToHashSet());
             var collection = Collection.Create("Matrix album", null, owner.Id, now);
+            var otherCollection = Collection.Create("Matrix drops", null, owner.Id, now);
             collection.AddAssets(ownerMemberships, [new AssetToAdd(asset.Id, asset.CreatedAt, asset.Status, ownerAccess)], now);
             var collectionGrants = new Dictionary<Actor, GrantId>();
             foreach (var (actor, role) in new[]
@@ -200,6 +225,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
             var viewLink = ShareLink.ForCollection(collection, ownerMemberships, LinkKind.View, LinkTokens.Hash(viewToken), null, null, new LinkLimits(), now);
             db.Links.Add(viewLink);
             db.Links.Add(ShareLink.ForCollection(collection, ownerMemberships, LinkKind.View, LinkTokens.Hash(lockedViewToken), lockedHash, null, new LinkLimits(), now));
+            foreach (var (dropToken, password) in new[] { (uploadToken, (string?)null), (passwordUploadToken, lockedHash), (otherUploadToken, null) })
+            {
+                var linkOwner = dropToken == otherUploadToken ? otherCollection : collection;
+                db.Links.Add(ShareLink.ForCollection(linkOwner, ownerMemberships, LinkKind.Upload, LinkTokens.Hash(dropToken), password, null, new LinkLimits(), now));
+            }
+
+            db.Collections.Add(otherCollection);
             groups[Actor.RemovedMember].Group.RemoveMember(owner.Id, people[Actor.RemovedMember].Id, now);
             await db.SaveChangesAsync();
             await db.Grants.Where(g => g.Id == grants[Actor.ExpiredGrant])
@@ -211,7 +243,12 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
 
         return new Arrangement(
             assetId, people, grants, bystanderGrant, linkId, token, target, trashedId, trashedToken, collectionId, collectionGrants, bystanderCollectionGrant,
-            new ViewLinks(collectionLinkId, viewToken, lockedViewToken));
+            new ViewLinks(collectionLinkId, viewToken, lockedViewToken))
+        {
+            UploadToken = uploadToken,
+            PasswordUploadToken = passwordUploadToken,
+            OtherUploadToken = otherUploadToken,
+        };
     }
 
     private static ApplicationUser User(TestAccount account, bool disabled, DateTimeOffset now) => new()
@@ -250,7 +287,15 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider)
         /// <summary>A well-formed token of no link: what a caller not holding the link can only guess.</summary>
         private static readonly string UnknownToken = LinkTokens.New();
 
+        public string UploadToken { get; init; } = string.Empty;
+
+        public string PasswordUploadToken { get; init; } = string.Empty;
+
+        public string OtherUploadToken { get; init; } = string.Empty;
+
         public string Fill(string template, Actor actor) => template
+            .Replace("{uploadToken}", UploadToken, StringComparison.Ordinal)
+            .Replace("{passwordUploadToken}", PasswordUploadToken, StringComparison.Ordinal)
             .Replace("{id}", AssetId.ToString(), StringComparison.Ordinal)
             .Replace("{trashedId}", TrashedId.ToString(), StringComparison.Ordinal)
             .Replace("{trashedToken}", TrashedToken, StringComparison.Ordinal)

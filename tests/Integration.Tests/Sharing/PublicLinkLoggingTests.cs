@@ -63,4 +63,21 @@ public sealed class PublicLinkLoggingTests
         requestLines.ShouldContain(l => l.Contains($"/api/v1/public/links/{{token}}/assets/{asset.Id}/download", StringComparison.Ordinal));
         capture.Lines.ShouldAllBe(l => !l.Contains(token) && !l.Contains("hunter2-long"));
     }
+
+    [Test]
+    public async Task DropRequests_AreLoggedWithTheTokenAndTheUploadIdRedacted()
+    {
+        var owner = await _api.AccountAsync();
+        var link = await _api.CollectionLinkAsync(owner.Id);
+        using var capture = new CapturingLoggerProvider();
+        _api.Services.GetRequiredService<ILoggerFactory>().AddProvider(capture);
+        using var anonymous = _api.CreateClient();
+
+        var uploadId = await anonymous.StartAndPutAsync(anonymous, link.Token, new byte[100]);
+        (await anonymous.CompleteDropAsync(link.Token, uploadId)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var requestLines = capture.Lines.Where(l => l.Contains("HttpLogging", StringComparison.Ordinal)).ToList();
+        requestLines.ShouldContain(l => l.Contains("/api/v1/public/links/{token}/uploads/{uploadId}/complete", StringComparison.Ordinal), string.Join(Environment.NewLine, capture.Lines));
+        capture.Lines.ShouldAllBe(l => !l.Contains(link.Token) && !l.Contains(uploadId));
+    }
 }

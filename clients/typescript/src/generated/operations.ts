@@ -477,6 +477,20 @@ export function createOperations(transport: Transport) {
        */
       getAssetRendition: (token: string, assetId: string, name: string, options?: CallOptions): Promise<S["DownloadResponse"]> =>
         transport.request<S["DownloadResponse"]>("GET", `/api/v1/public/links/${encodeURIComponent(token)}/assets/${encodeURIComponent(assetId)}/renditions/${encodeURIComponent(name)}`, { anonymous: true, ...options }),
+      /**
+       * Start dropping a file through an upload link
+       * Anonymous. Checks fileName, contentType (image/*, video/*, audio/*) and sizeBytes as POST /assets does (400 naming the field) and answers a secret uploadId with the same upload instructions: one presigned PUT or a MULTIPART upload, never outliving the link. The file will belong to the collection's owner and is reserved on their quota now (409, problem type ending in quota-exceeded, when it does not fit). Then call POST /public/links/{token}/uploads/{uploadId}/complete; a drop never completed is purged like any abandoned upload. 404 for a token that is unknown, revoked, expired or out of uploads, or that is not an upload link (all alike); 401 when the link has a password and the body's password is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes, or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+       * `POST /api/v1/public/links/{token}/uploads` (anonymous)
+       */
+      startUpload: (token: string, body: S["StartDropRequest"], options?: CallOptions): Promise<S["StartDropResponse"]> =>
+        transport.request<S["StartDropResponse"]>("POST", `/api/v1/public/links/${encodeURIComponent(token)}/uploads`, { anonymous: true, body, ...options }),
+      /**
+       * Complete a file dropped through an upload link
+       * Anonymous. Checks the stored object as POST /assets/{id}/complete does (parts required for a multipart upload; 409 while the object is missing or differs from what was declared: upload again and retry). On success the file is the collection owner's ready asset in the collection, and counts toward maxUploads: of two uploads completing for the last slot exactly one wins, the other gets 404. An uploadId of another link, a guessed or an already completed one: 404. The answer says nothing about the asset or the collection. 404 for a token that is unknown, revoked, expired or out of uploads, or that is not an upload link (all alike); 401 when the link has a password and the body's password is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes, or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+       * `POST /api/v1/public/links/{token}/uploads/{uploadId}/complete` (anonymous)
+       */
+      completeUpload: (token: string, uploadId: string, body?: S["CompleteDropRequest"], options?: CallOptions): Promise<S["CompleteDropResponse"]> =>
+        transport.request<S["CompleteDropResponse"]>("POST", `/api/v1/public/links/${encodeURIComponent(token)}/uploads/${encodeURIComponent(uploadId)}/complete`, { anonymous: true, body, ...options }),
     },
     collectionLinks: {
       /**

@@ -940,6 +940,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/links/{token}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start dropping a file through an upload link
+         * @description Anonymous. Checks fileName, contentType (image/*, video/*, audio/*) and sizeBytes as POST /assets does (400 naming the field) and answers a secret uploadId with the same upload instructions: one presigned PUT or a MULTIPART upload, never outliving the link. The file will belong to the collection's owner and is reserved on their quota now (409, problem type ending in quota-exceeded, when it does not fit). Then call POST /public/links/{token}/uploads/{uploadId}/complete; a drop never completed is purged like any abandoned upload. 404 for a token that is unknown, revoked, expired or out of uploads, or that is not an upload link (all alike); 401 when the link has a password and the body's password is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes, or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+         */
+        post: operations["PublicLinks_StartUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/links/{token}/uploads/{uploadId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a file dropped through an upload link
+         * @description Anonymous. Checks the stored object as POST /assets/{id}/complete does (parts required for a multipart upload; 409 while the object is missing or differs from what was declared: upload again and retry). On success the file is the collection owner's ready asset in the collection, and counts toward maxUploads: of two uploads completing for the last slot exactly one wins, the other gets 404. An uploadId of another link, a guessed or an already completed one: 404. The answer says nothing about the asset or the collection. 404 for a token that is unknown, revoked, expired or out of uploads, or that is not an upload link (all alike); 401 when the link has a password and the body's password is missing or wrong; 429 with Retry-After after 10 wrong passwords in 15 minutes, or past RateLimiting__PublicLinkPermitsPerMinute calls per client address.
+         */
+        post: operations["PublicLinks_CompleteUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trash": {
         parameters: {
             query?: never;
@@ -1305,6 +1345,16 @@ export interface components {
             etag?: string | null;
             /** Format: int32 */
             partNumber?: number | null;
+        };
+        /** @description parts for a multipart upload (as POST /assets/{id}/complete); password when the link has one. */
+        CompleteDropRequest: {
+            parts?: components["schemas"]["CompletedPartRequest"][] | null;
+            password?: string | null;
+        };
+        /** @description A completed drop: its upload id and status: "ready". Nothing else about it, or the collection, is told. */
+        CompleteDropResponse: {
+            status: string;
+            uploadId: string;
         };
         /** @description parts is required for a multipart upload, ignored otherwise (the body may then be empty). */
         CompleteUploadRequest: {
@@ -1755,6 +1805,25 @@ export interface components {
             userId: string;
         };
         /**
+         * @description A file to drop through an upload link: its name, type (image/*, video/*, audio/*) and size, checked as for
+         *     POST /assets; password when the link has one (never in the URL).
+         */
+        StartDropRequest: {
+            contentType: string;
+            fileName: string;
+            password?: string | null;
+            /** Format: int64 */
+            sizeBytes: number;
+        };
+        /**
+         * @description A started drop: uploadId is a secret (256 random bits, stored only as a hash) that completes this upload
+         *     through this link, once; upload says where to send the bytes, exactly as POST /assets answers.
+         */
+        StartDropResponse: {
+            upload: components["schemas"]["UploadResponse"];
+            uploadId: string;
+        };
+        /**
          * @description A token pair. Send accessToken as Authorization: Bearer; it expires after expiresIn seconds.
          *     Trade refreshToken (single use) for the next pair at POST /auth/refresh.
          */
@@ -1872,6 +1941,8 @@ export type CollectionGrantResponse = components['schemas']['CollectionGrantResp
 export type CollectionLinkResponse = components['schemas']['CollectionLinkResponse'];
 export type CollectionResponse = components['schemas']['CollectionResponse'];
 export type CompletedPartRequest = components['schemas']['CompletedPartRequest'];
+export type CompleteDropRequest = components['schemas']['CompleteDropRequest'];
+export type CompleteDropResponse = components['schemas']['CompleteDropResponse'];
 export type CompleteUploadRequest = components['schemas']['CompleteUploadRequest'];
 export type CreateAssetRequest = components['schemas']['CreateAssetRequest'];
 export type CreateAssetResponse = components['schemas']['CreateAssetResponse'];
@@ -1922,6 +1993,8 @@ export type RenditionResponse = components['schemas']['RenditionResponse'];
 export type RenditionStatus = components['schemas']['RenditionStatus'];
 export type ResendVerificationRequest = components['schemas']['ResendVerificationRequest'];
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
+export type StartDropRequest = components['schemas']['StartDropRequest'];
+export type StartDropResponse = components['schemas']['StartDropResponse'];
 export type TokenResponse = components['schemas']['TokenResponse'];
 export type TrashedAssetResponse = components['schemas']['TrashedAssetResponse'];
 export type UpdateAssetRequest = components['schemas']['UpdateAssetRequest'];
@@ -9156,6 +9229,356 @@ export interface operations {
                      *       "title": "Not Found",
                      *       "status": 404,
                      *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the number of seconds in Retry-After.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublicLinks_StartUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fileName": "IMG_0412.jpg",
+                 *       "contentType": "image/jpeg",
+                 *       "sizeBytes": 4718592,
+                 *       "password": "open sesame"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartDropRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "uploadId": "Zr2LsA8eYhUd6GfJkq3Xv9cT0bWm4N7pq1Vw5Bn8MxE",
+                     *       "upload": {
+                     *         "method": "PUT",
+                     *         "url": "https://media.example.com/storage/objects/0193a5c0-7e21-7c4d-9f5e-2b8c1d0e4a11.upload?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=3f1c",
+                     *         "headers": {
+                     *           "Content-Type": "image/jpeg"
+                     *         },
+                     *         "partSizeBytes": null,
+                     *         "parts": null,
+                     *         "expiresAt": "2026-12-01T09:45:00+00:00"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StartDropResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (for example an upload not complete, or the storage quota). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The upload is not complete: the stored object is missing.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/bad-request",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json in UTF-8.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Retry after the number of seconds in Retry-After.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublicLinks_CompleteUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "parts": null,
+                 *       "password": "open sesame"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CompleteDropRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "uploadId": "Zr2LsA8eYhUd6GfJkq3Xv9cT0bWm4N7pq1Vw5Bn8MxE",
+                     *       "status": "ready"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CompleteDropResponse"];
+                };
+            };
+            /** @description Invalid input: a validation problem with errors keyed by camelCase field, or an unreadable body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/validation",
+                     *       "title": "One or more validation errors occurred.",
+                     *       "status": 400,
+                     *       "detail": "See errors for each field.",
+                     *       "errors": {
+                     *         "fileName": [
+                     *           "The file name is required."
+                     *         ]
+                     *       },
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token (or public link password) is missing, invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The access token is missing, invalid or expired.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing, or not visible to you (indistinguishable). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist.",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (for example an upload not complete, or the storage quota). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://mediavault.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The upload is not complete: the stored object is missing.",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
                      */

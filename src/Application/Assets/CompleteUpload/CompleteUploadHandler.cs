@@ -2,11 +2,8 @@ using Ardalis.Result;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.ProcessMedia;
 using MediaVault.Application.Assets.Specifications;
-using MediaVault.Application.Common;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
-using MediaVault.Domain.Assets.Rules;
-using MediaVault.Domain.Common;
 using MediaVault.Domain.Owners;
 
 namespace MediaVault.Application.Assets.CompleteUpload;
@@ -19,9 +16,8 @@ public sealed record CompleteUploadCommand(Guid AssetId, IReadOnlyList<Completed
 
 /// <summary>
 /// Marks the caller's pending asset ready once the object uploaded to its staging key exists with the declared size and
-/// content type (a multipart upload is assembled first) and has been promoted to the asset's storage key, settling the
-/// reserved quota. The staging key is dead afterwards: nothing reads it, so a later write to the old upload URL cannot
-/// change the ready object (the reconciliation removes it). Completing a ready asset again answers the asset
+/// content type (a multipart upload is assembled first) and has been promoted to the asset's storage key
+/// (<see cref="UploadedObjects"/>), settling the reserved quota. Completing a ready asset again answers the asset
 /// unchanged. When the object is missing or differs, the asset stays pending and the answer is a conflict.
 /// </summary>
 public sealed class CompleteUploadHandler(IAccessPaths accessPaths, 
@@ -29,7 +25,7 @@ public sealed class CompleteUploadHandler(IAccessPaths accessPaths,
     IReadRepository<Owner> owners,
     IStorageLedger ledger,
     IUnitOfWork unitOfWork,
-    IObjectStorage storage,
+    UploadedObjects uploadedObjects,
     ICurrentUser currentUser,
     TimeProvider clock,
     IJobQueue jobs)
@@ -54,49 +50,13 @@ public sealed class CompleteUploadHandler(IAccessPaths accessPaths,
             return Result.Success(asset.ToDto(access));
         }
 
-        var stagingKey = StorageKeys.StagingKeyOf(asset);
-        var multipartCompleted = true;
-        if (asset.MultipartUploadId is { } uploadId)
+        var settled = await uploadedObjects.SettleAsync(asset, command.Parts, cancellationToken);
+        if (!settled.IsSuccess)
         {
-            var validation = ValidateParts(command.Parts, out var parts);
-            if (!validation.IsValid)
-            {
-                return validation.ToResult<AssetDto>();
-            }
-
-            multipartCompleted = await storage.CompleteMultipartUploadAsync(stagingKey, uploadId, parts, cancellationToken);
+            return UploadedObjects.Failure<AssetDto>(settled);
         }
 
-        // The staged object is checked, then promoted to the key downloads read, before the database is touched (no
-        // transaction is open). A repeated complete of a multipart upload the store already assembled is refused by
-        // the store, and a complete retried after a promote whose database write failed finds no staged object: in
-        // both cases the final key decides.
-        var stored = await storage.HeadAsync(stagingKey, cancellationToken);
-        if (stored is not null)
-        {
-            if (new StoredObjectMustMatchDeclaration(asset.SizeBytes, asset.ContentType, stored.SizeBytes, stored.ContentType).IsBroken())
-            {
-                return Result<AssetDto>.Conflict(AssetErrors.StoredObjectMismatch);
-            }
-
-            if (!await storage.PromoteAsync(stagingKey, asset.StorageKey, stored, cancellationToken))
-            {
-                // A complete running at the same moment promoted it first.
-                stored = null;
-            }
-        }
-
-        stored ??= await storage.HeadAsync(asset.StorageKey, cancellationToken);
-        if (stored is null)
-        {
-            return Result<AssetDto>.Conflict(multipartCompleted ? AssetErrors.NotUploaded : AssetErrors.MultipartNotCompleted);
-        }
-
-        if (new StoredObjectMustMatchDeclaration(asset.SizeBytes, asset.ContentType, stored.SizeBytes, stored.ContentType).IsBroken())
-        {
-            return Result<AssetDto>.Conflict(AssetErrors.StoredObjectMismatch);
-        }
-
+        var stored = settled.Value;
         var owner = await owners.GetByIdAsync(asset.OwnerId, cancellationToken)
             ?? throw new InvalidOperationException($"Owner {asset.OwnerId} of asset {asset.Id} does not exist.");
         asset.CompleteUpload(owner, access, stored.SizeBytes, stored.ContentType, now);
@@ -114,35 +74,5 @@ public sealed class CompleteUploadHandler(IAccessPaths accessPaths,
         }
 
         return Result.Success(asset.ToDto(AccessPolicy.Evaluate(asset, caller, now)));
-    }
-
-    private static Validation ValidateParts(IReadOnlyList<CompletedPartInput>? input, out List<UploadedPart> parts)
-    {
-        var validation = new Validation();
-        parts = [];
-        if (input is null || input.Count == 0)
-        {
-            return validation.Add("parts", "parts are required to complete a multipart upload: every partNumber with the ETag its upload answered.");
-        }
-
-        if (input.Count > AssetSettings.MaximumPartCount)
-        {
-            return validation.Add("parts", $"An upload has at most {AssetSettings.MaximumPartCount} parts; {input.Count} were sent.");
-        }
-
-        foreach (var part in input)
-        {
-            if (part?.PartNumber is not (>= 1 and <= AssetSettings.MaximumPartCount) || string.IsNullOrWhiteSpace(part.ETag) || !FreeText.IsSingleLine(part.ETag))
-            {
-                validation.Add("parts", $"Each part needs a partNumber from 1 to {AssetSettings.MaximumPartCount} and its etag.");
-                continue;
-            }
-
-            parts.Add(new UploadedPart(part.PartNumber.Value, part.ETag.Trim()));
-        }
-
-        validation.When(parts.Select(p => p.PartNumber).Distinct().Count() != parts.Count, "parts", "Each partNumber appears once.");
-        parts = [.. parts.OrderBy(p => p.PartNumber)];
-        return validation;
     }
 }

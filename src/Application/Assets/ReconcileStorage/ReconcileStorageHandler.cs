@@ -18,7 +18,7 @@ public sealed record ReconciliationReport(int ObjectsScanned, int OrphanedObject
 /// <summary>
 /// Compares the object store with the asset rows. An object under <c>assets/</c> or <c>staging-</c> is owned when a row
 /// has it as its storage key (whatever the status: a promote runs before the row turns ready), or as the staging key of
-/// a pending asset; any other object is an orphan (a write to an upload URL after complete or delete, a removal after a
+/// a pending asset (a dropped file's named after its upload id hash); any other object is an orphan (a write to an upload URL after complete or delete, a removal after a
 /// commit that failed, a promote whose row was purged). Orphans last written more than the upload URL lifetime plus the
 /// grace period ago are removed: no upload URL that could still write them is alive, and no row can come to own them
 /// (asset ids are never reused). A ready asset whose object is missing is only reported. Everything found is logged
@@ -44,6 +44,8 @@ public sealed partial class ReconcileStorageHandler(
                 var ids = page.Objects.Select(o => StorageKeys.TryParseAssetId(o.Key, out var id) ? id : (AssetId?)null).OfType<AssetId>().Distinct().ToList();
                 var rows = ids.Count == 0 ? [] : await assets.ListAsync(new AssetStorageStateByIdsSpec(ids), cancellationToken);
                 var byId = rows.ToDictionary(r => r.Id);
+                var dropHashes = page.Objects.Select(o => StorageKeys.TryParseDropUploadHash(o.Key, out var hash) ? hash : null).OfType<string>().Distinct().ToList();
+                var pendingDrops = (dropHashes.Count == 0 ? [] : await assets.ListAsync(new PendingDropHashesSpec(dropHashes), cancellationToken)).ToHashSet(StringComparer.Ordinal);
                 foreach (var listed in page.Objects)
                 {
                     scanned++;
@@ -59,6 +61,11 @@ public sealed partial class ReconcileStorageHandler(
                         {
                             continue;
                         }
+                    }
+
+                    if (StorageKeys.TryParseDropUploadHash(listed.Key, out var dropHash) && pendingDrops.Contains(dropHash))
+                    {
+                        continue;
                     }
 
                     orphaned++;

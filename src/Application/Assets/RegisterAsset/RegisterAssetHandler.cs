@@ -1,6 +1,5 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
-using MediaVault.Application.Common;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Owners;
@@ -37,28 +36,19 @@ public sealed record UploadInstructions(
 public sealed record RegisteredAsset(AssetDto Asset, UploadInstructions Upload);
 
 /// <summary>
-/// Registers a pending asset for the caller, reserving its declared size on the caller's quota (atomically in the store, ADR-053), and hands out where to
-/// upload its bytes: to the asset's staging key, never to the key it is read from. The object store is called before the database is written (no transaction is open then); a
-/// multipart upload started for a registration that could not be saved is aborted.
+/// Registers a pending asset for the caller, reserving its declared size on the caller's quota, and hands out where to
+/// upload its bytes (<see cref="UploadStarter"/>): to the asset's staging key, never to the key it is read from.
 /// </summary>
 public sealed class RegisterAssetHandler(
-    IRepository<Asset> assets,
+    UploadStarter uploads,
     IReadRepository<Owner> owners,
-    IStorageLedger ledger,
-    IUnitOfWork unitOfWork,
-    IObjectStorage storage,
     ICurrentUser currentUser,
-    TimeProvider clock,
-    AssetSettings settings)
+    TimeProvider clock)
 {
     public async Task<Result<RegisteredAsset>> HandleAsync(RegisterAssetCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validation = new Validation();
-        validation.When(!Domain.Assets.FileName.TryCreate(command.FileName, out var fileName), "fileName", $"fileName is required: at most {Domain.Assets.FileName.MaxLength} characters, no folders or control characters.");
-        validation.When(!Domain.Assets.ContentType.TryCreate(command.ContentType, out var contentType), "contentType", "Only image/*, video/* and audio/* content types are accepted.");
-        validation.When(command.SizeBytes is null or <= 0, "sizeBytes", "sizeBytes is required and must be positive.");
-        validation.When(command.SizeBytes > settings.MaxSizeBytes, "sizeBytes", $"sizeBytes is at most {settings.MaxSizeBytes}.");
+        var validation = uploads.ValidateFile(command.FileName, command.ContentType, command.SizeBytes, out var fileName, out var contentType);
         Sha256Digest? sha256 = null;
         validation.When(command.Sha256 is not null && !Sha256Digest.TryCreate(command.Sha256, out sha256), "sha256", "sha256 is 64 hexadecimal characters.");
         validation.Details(command.Title, command.Description, command.Tags, out var tags);
@@ -70,76 +60,20 @@ public sealed class RegisterAssetHandler(
         var caller = currentUser.RequireId();
         var size = command.SizeBytes!.Value;
         var owner = await owners.GetByIdAsync(caller, cancellationToken);
-        if (owner is null)
+        if (UploadStarter.RefusedReservation(owner, size) is { } refusal)
         {
-            return Result<RegisteredAsset>.Conflict(AssetErrors.NoStorageAccount);
-        }
-
-        if (!owner.CanReserve(size))
-        {
-            return Result<RegisteredAsset>.Conflict(AssetErrors.QuotaExceeded);
+            return Result<RegisteredAsset>.Conflict(refusal);
         }
 
         var now = clock.GetUtcNow();
-        var uploadExpiresAt = now + settings.UploadUrlTtl;
         var asset = Asset.Register(
-            owner, fileName!, contentType!, size, settings.MaxSizeBytes, sha256, command.Title, command.Description, tags ?? [], uploadExpiresAt, now);
-
-        // The client writes to the staging key only; complete promotes it (see StorageKeys).
-        var stagingKey = StorageKeys.StagingKeyOf(asset);
-        UploadInstructions upload;
-        if (size > settings.MultipartThresholdBytes)
+            owner!, fileName!, contentType!, size, uploads.MaxSizeBytes, sha256, command.Title, command.Description, tags ?? [], uploads.UploadExpiresAt(now), now);
+        var started = await uploads.StartAsync(owner!, asset, cancellationToken);
+        if (!started.IsSuccess)
         {
-            var uploadId = await storage.StartMultipartUploadAsync(stagingKey, asset.ContentType, cancellationToken);
-            asset.UseMultipartUpload(uploadId);
-            var sizes = settings.PartSizes(size);
-            var parts = await storage.PresignPartsAsync(stagingKey, uploadId, sizes, uploadExpiresAt, cancellationToken);
-            upload = new UploadInstructions(UploadInstructions.Multipart, null, new Dictionary<string, string>(), sizes[0], parts, uploadExpiresAt);
-        }
-        else
-        {
-            var put = await storage.PresignPutAsync(stagingKey, asset.ContentType, size, uploadExpiresAt, cancellationToken);
-            upload = new UploadInstructions(UploadInstructions.Put, put.Url, put.Headers, null, null, put.ExpiresAt);
+            return Result<RegisteredAsset>.Conflict([.. started.Errors]);
         }
 
-        try
-        {
-            // The ledger's conditional UPDATE decides the race for the last bytes; the asset commits with it or not at all.
-            await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
-            if (!await ledger.TryApplyAsync(owner, cancellationToken))
-            {
-                await AbortQuietlyAsync(asset);
-                return Result<RegisteredAsset>.Conflict(AssetErrors.QuotaExceeded);
-            }
-
-            await assets.AddAsync(asset, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (Exception) when (asset.MultipartUploadId is not null)
-        {
-            await AbortQuietlyAsync(asset);
-            throw;
-        }
-
-        return Result.Success(new RegisteredAsset(asset.ToDto(AccessPolicy.Evaluate(asset, caller, now)), upload));
-    }
-
-    // Best effort, and never in the way of the failure being reported.
-    private async Task AbortQuietlyAsync(Asset asset)
-    {
-        if (asset.MultipartUploadId is not { } uploadId)
-        {
-            return;
-        }
-
-        try
-        {
-            await storage.AbortMultipartUploadAsync(StorageKeys.StagingKeyOf(asset), uploadId, CancellationToken.None);
-        }
-#pragma warning disable CA1031 // The original failure is rethrown; an unfinished multipart upload is the store's to expire.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
+        return Result.Success(new RegisteredAsset(asset.ToDto(AccessPolicy.Evaluate(asset, caller, now)), started.Value));
     }
 }

@@ -30,3 +30,14 @@ public sealed class ReadyAssetStorageStatePageSpec : Specification<Asset, AssetS
         Query.Select(a => new AssetStorageState(a.Id, a.OwnerId, a.StorageKey, a.Status, a.UpdatedAt));
     }
 }
+
+/// <summary>The upload id hashes, among these, of dropped files still pending (their staging objects are owned).</summary>
+public sealed class PendingDropHashesSpec : Specification<Asset, string>
+{
+    public PendingDropHashesSpec(IReadOnlyCollection<string> uploadIdHashes)
+    {
+        var list = uploadIdHashes.ToList();
+        Query.Where(a => a.DropUploadHash != null && list.Contains(a.DropUploadHash) && a.Status == AssetStatus.Pending).IgnoreQueryFilters().AsNoTracking();
+        Query.Select(a => a.DropUploadHash!);
+    }
+}

@@ -15,7 +15,11 @@ public interface IAssetEvent : IDomainEvent
     UserId? ActorId { get; }
 }
 
-public sealed record AssetRegistered(AssetId AssetId, UserId? ActorId, string FileName, string ContentType, long SizeBytes, DateTimeOffset OccurredAt) : IAssetEvent;
+public sealed record AssetRegistered(AssetId AssetId, UserId? ActorId, string FileName, string ContentType, long SizeBytes, DateTimeOffset OccurredAt) : IAssetEvent
+{
+    /// <summary>The upload link the file was dropped through; <c>null</c> when its owner registered it.</summary>
+    public LinkId? LinkId { get; init; }
+}
 
 public sealed record AssetUploaded(AssetId AssetId, UserId? ActorId, long SizeBytes, DateTimeOffset OccurredAt) : IAssetEvent;
 

@@ -37,6 +37,11 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.Ignore(a => a.AccessFacts);
         builder.Property(a => a.InheritsAccess).HasDefaultValue(true).HasSentinel(true);
 
+        // A dropped asset remembers the upload link it came through (history: no foreign key, the link may go), and the
+        // hash of its secret upload id, looked up on completion and naming its staging key (ADR-078).
+        builder.Property(a => a.DropUploadHash).HasMaxLength(64);
+        builder.HasIndex(a => a.DropUploadHash).IsUnique();
+
         builder.HasOne<Owner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsMany(a => a.Tags, tags =>

@@ -119,6 +119,13 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("DropLinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DropUploadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -195,6 +202,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DropUploadHash")
+                        .IsUnique();
 
                     b.HasIndex("PurgeAt");
 

@@ -114,6 +114,13 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DropLinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DropUploadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -190,6 +197,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DropUploadHash")
+                        .IsUnique();
 
                     b.HasIndex("PurgeAt");
 

@@ -16,16 +16,16 @@ namespace MediaVault.Integration.Tests.Sharing;
 /// /collections/{id}/links and what view links open under /public/links/{token}: every row of the contract, on both
 /// databases, over a real Kestrel so that the client address recorded is the loopback's network (127.0.0.0/24).
 /// </summary>
-[TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.Postgres)]
-public sealed class CollectionLinksTests(DatabaseProvider provider)
+[TestFixture(DatabaseProvider.Sqlite, StorageProvider.FileSystem)]
+[TestFixture(DatabaseProvider.Postgres, StorageProvider.S3)]
+public sealed class CollectionLinksTests(DatabaseProvider provider, StorageProvider storage)
 {
     private const string Loopback = "127.0.0.0/24";
     private MediaVaultApi _api = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync() => _api = await MediaVaultApi.StartAsync(
-        provider, overrides: new Dictionary<string, string?> { ["RateLimiting:PublicLinkPermitsPerMinute"] = "100000" }, kestrel: true);
+        provider, storage, overrides: new Dictionary<string, string?> { ["RateLimiting:PublicLinkPermitsPerMinute"] = "100000" }, kestrel: true);
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _api.DisposeAsync();

@@ -7,6 +7,8 @@ namespace MediaVault.Application.Abstractions;
 /// What a keyset page of the assets a person sees is asked for: the arguments of
 /// <see cref="Access.EffectiveAccessQuery.VisiblePage"/>, with the caller's filters as values (a provider's own SQL
 /// states them too). <paramref name="Needle"/> is the search text as the filter compares it (trimmed, lower case).
+/// <paramref name="Reach"/> is the person's <see cref="CallerReach"/> when it is the caller of the request (the group
+/// and collection arms are left out where it says they cannot find anything), <c>null</c> otherwise.
 /// </summary>
 public sealed record VisiblePageRequest(
     UserId Person,
@@ -17,7 +19,15 @@ public sealed record VisiblePageRequest(
     string? Tag,
     string? Needle,
     (DateTimeOffset CreatedAt, AssetId Id)? After,
-    int Take);
+    int Take,
+    CallerReach? Reach = null)
+{
+    /// <summary>Whether the person may reach assets through groups (the group arm).</summary>
+    public bool ThroughGroups => Reach is not { InAnyGroup: false };
+
+    /// <summary>Whether the person may reach assets through collections (the collection arm).</summary>
+    public bool ThroughCollections => Reach is not { ReachesBeyondOwnGrants: false };
+}
 
 /// <summary>
 /// The database's own form of <see cref="Access.EffectiveAccessQuery.VisiblePage"/>, where it has a faster one than

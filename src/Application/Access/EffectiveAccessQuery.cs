@@ -161,7 +161,8 @@ public static class EffectiveAccessQuery
         bool shared,
         Func<IQueryable<Asset>, IQueryable<Asset>> filter,
         (DateTimeOffset CreatedAt, AssetId Id)? after,
-        int take)
+        int take,
+        CallerReach? reach = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(filter);
@@ -201,12 +202,20 @@ public static class EffectiveAccessQuery
             // as a window over the whole table, so these arms read every row of the person's groups and collections
             // newer than the cursor: see docs/performance.md for what that costs at a million assets. PostgreSQL sends
             // its own form of this page instead (IVisiblePageSource, ADR-076); this one is SQLite's.
-            arms.Add(grantsAfter.Where(g => g.GroupId != null && groupIds.Contains(g.GroupId!.Value))
-                .Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
-                .Distinct().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
-            arms.Add(entriesAfter.Where(e => collectionIds.Contains(e.CollectionId))
-                .Join(inheriting, e => e.AssetId, a => a.Id, (e, a) => new AssetKey { CreatedAt = e.AssetCreatedAt, Id = e.AssetId })
-                .Distinct().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
+            // An arm the caller's reach says cannot find anything (no group; no group and no collection grant) is left out.
+            if (reach is not { InAnyGroup: false })
+            {
+                arms.Add(grantsAfter.Where(g => g.GroupId != null && groupIds.Contains(g.GroupId!.Value))
+                    .Join(others, g => g.AssetId, a => a.Id, (g, a) => new AssetKey { CreatedAt = g.AssetCreatedAt, Id = g.AssetId })
+                    .Distinct().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
+            }
+
+            if (reach is not { ReachesBeyondOwnGrants: false })
+            {
+                arms.Add(entriesAfter.Where(e => collectionIds.Contains(e.CollectionId))
+                    .Join(inheriting, e => e.AssetId, a => a.Id, (e, a) => new AssetKey { CreatedAt = e.AssetCreatedAt, Id = e.AssetId })
+                    .Distinct().OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take));
+            }
         }
 
         var merged = arms[0];

@@ -40,20 +40,31 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
         var sql = new StringBuilder("SELECT a.* FROM assets AS a WHERE a.\"Id\" IN (\nWITH ");
         var ctes = new List<string>();
         var arms = new List<string>();
-        if (request.Shared)
+        var throughGroups = request.Shared && request.ThroughGroups;
+        var throughCollections = request.Shared && request.ThroughCollections;
+        if (throughGroups)
+        {
+            ctes.Add("""
+                vp_groups AS (SELECT m."GroupId" AS id FROM group_members AS m WHERE m."UserId" = @vp_person)
+                """);
+        }
+
+        if (throughCollections)
         {
             // The person's principals, each from its own index: the groups, then the collections granted to the person
             // or to one of the groups (a UNION, not an OR, so both sides start from an index; OFFSET 0 keeps the
             // per-group lookup a LATERAL index probe instead of a join the planner may answer with a scan of all grants).
-            ctes.Add("""
-                vp_groups AS (SELECT m."GroupId" AS id FROM group_members AS m WHERE m."UserId" = @vp_person)
-                """);
-            ctes.Add($"""
-                vp_collections AS (
-                  SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GranteeId" = @vp_person AND {Active("g")}
+            var throughTheirGroups = throughGroups
+                ? $"""
+
                   UNION
                   SELECT x.id FROM vp_groups CROSS JOIN LATERAL (
-                    SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GroupId" = vp_groups.id AND {Active("g")} OFFSET 0) AS x)
+                    SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GroupId" = vp_groups.id AND {Active("g")} OFFSET 0) AS x
+                """
+                : string.Empty;
+            ctes.Add($"""
+                vp_collections AS (
+                  SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GranteeId" = @vp_person AND {Active("g")}{throughTheirGroups})
                 """);
         }
 
@@ -68,9 +79,9 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
             arms.Add("vp_owned");
         }
 
+        var others = $"""a."OwnerId" <> @vp_person AND {Shareable("a")}{filter}""";
         if (request.Shared)
         {
-            var others = $"""a."OwnerId" <> @vp_person AND {Shareable("a")}{filter}""";
             var grantAfter = After(request, "g.\"AssetCreatedAt\"", "g.\"AssetId\"", parameters);
             ctes.Add($"""
                 vp_personal AS (
@@ -79,6 +90,12 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
                   ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT @vp_take)
                 """);
             arms.Add("vp_personal");
+        }
+
+        // An arm the caller's reach says cannot find anything (no group; no group and no collection grant) is left out.
+        if (throughGroups)
+        {
+            var grantAfter = After(request, "g.\"AssetCreatedAt\"", "g.\"AssetId\"", parameters);
             ctes.Add(Bound("vp_bound_groups", arms));
             ctes.Add($"""
                 vp_grouped AS (
@@ -89,6 +106,10 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
                     ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT @vp_take) AS x)
                 """);
             arms.Add("vp_grouped");
+        }
+
+        if (throughCollections)
+        {
             ctes.Add(Bound("vp_bound_collections", arms));
             ctes.Add($"""
                 vp_collected AS (

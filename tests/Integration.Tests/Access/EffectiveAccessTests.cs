@@ -202,7 +202,7 @@ public sealed class EffectiveAccessTests(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task PersonInNoGroupAndNoCollection_SeesWhatAGroupOrCollectionGivesFromTheNextRequestOn()
+    public async Task PersonInNoGroupAndNoCollection_SeesAndListsWhatAGroupOrCollectionGivesFromTheNextRequestOn()
     {
         var (owner, asset) = await OwnerWithAssetAsync();
         var second = await _api.AssetAsync(owner.Id);
@@ -213,12 +213,18 @@ public sealed class EffectiveAccessTests(DatabaseProvider provider)
         using var personClient = _api.ClientFor(person.Value);
         var before = await personClient.GetAsync(AssetUrl(asset));
         var secondBefore = await personClient.GetAsync(AssetUrl(second));
+        var listedBefore = await personClient.ListAllAsync("all");
 
         await (await ownerClient.PostAsJsonAsync(Url($"/api/v1/groups/{group.Id}/members"), new { email = person.Email, role = "member" })).ShouldBeJsonAsync(HttpStatusCode.Created);
         var afterJoining = await personClient.GetAsync(AssetUrl(asset));
+        var listedAfterJoining = await personClient.ListAllAsync("all");
         await _api.CollectionAsync(owner.Id, [second.Id], Grantee.OfPerson(person.Id), AccessRole.Editor);
         var throughCollection = await personClient.GetAsync(AssetUrl(second));
+        var listedThroughCollection = await personClient.ListAllAsync("shared");
 
+        listedBefore.ShouldBeEmpty();
+        listedAfterJoining.Select(Id).ShouldBe([asset.Id.Value]);
+        listedThroughCollection.Select(Id).ShouldBe([second.Id.Value, asset.Id.Value], ignoreOrder: true);
         await before.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await secondBefore.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await afterJoining.ShouldBeJsonAsync()).GetProperty("access").GetProperty("role").GetString().ShouldBe("viewer");

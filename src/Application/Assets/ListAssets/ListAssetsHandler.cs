@@ -43,7 +43,7 @@ public sealed class ListAssetsHandler(IQueryRunner queries, IVisiblePageSource p
         var limit = query.Limit ?? Paging.DefaultLimit;
         var now = clock.GetUtcNow();
         var rows = await queries.ListAsync(
-            VisibleAssetsPageQuery.Build(AccessSources.From(queries), pages, caller, now, scope, query.Kind is null ? null : kind, tag?.Value, query.Q, cursor, limit),
+            VisibleAssetsPageQuery.Build(AccessSources.From(queries), pages, caller, now, scope, query.Kind is null ? null : kind, tag?.Value, query.Q, cursor, limit, currentUser.Reach),
             cancellationToken);
 
         var items = rows.Take(limit).Select(r => r.ToDto(caller)).ToList();

@@ -33,40 +33,52 @@ public static class VisibleAssetsPageQuery
         string? tag,
         string? text,
         KeysetCursor? after,
-        int limit)
+        int limit,
+        CallerReach? reach = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(native);
         (DateTimeOffset, AssetId)? from = after is { } c ? (c.CreatedAt, new AssetId(c.Id)) : null;
         var owned = scope != AssetScope.Shared;
         var shared = scope != AssetScope.Owned;
-        var page = native.VisiblePage(new VisiblePageRequest(caller, now, owned, shared, kind, tag, Needle(text), from, limit + 1))
+        var page = native.VisiblePage(new VisiblePageRequest(caller, now, owned, shared, kind, tag, Needle(text), from, limit + 1, reach))
                 ?.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            ?? EffectiveAccessQuery.VisiblePage(sources, caller, now, owned, shared, assets => Filter(assets, kind, tag, text), from, limit + 1);
-        return Project(sources, page, caller, now, limit + 1);
+            ?? EffectiveAccessQuery.VisiblePage(sources, caller, now, owned, shared, assets => Filter(assets, kind, tag, text), from, limit + 1, reach);
+        return Project(sources, page, caller, now, limit + 1, throughCollections: reach is not { ReachesBeyondOwnGrants: false });
     }
 
     /// <summary>
     /// Each asset of a page with what the list shows, and the caller's strongest paths to it. Given the page's
     /// <paramref name="take"/> (its cut), the paths are read once per asset of the page, before its tags and renditions
     /// are joined (PostgreSQL would otherwise evaluate them once per joined row); <paramref name="page"/> is then expected
-    /// in keyset order, newest first.
+    /// in keyset order, newest first. Without <paramref name="throughCollections"/> (the caller's reach says no
+    /// collection can lead it anywhere) the collection paths are not looked up.
     /// </summary>
-    public static IQueryable<AssetListItem> Project(AccessSources sources, IQueryable<Asset> page, UserId caller, DateTimeOffset now, int? take = null)
+    public static IQueryable<AssetListItem> Project(
+        AccessSources sources, IQueryable<Asset> page, UserId caller, DateTimeOffset now, int? take = null, bool throughCollections = true)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var grants = EffectiveAccessQuery.ActiveGrantsOf(sources, caller, now);
         var collectionGrants = EffectiveAccessQuery.ActiveCollectionGrantsOf(sources, caller, now);
         var entries = sources.Entries;
-        var withPaths = page.Select(a => new PagedAsset
-        {
-            Asset = a,
-            GrantRank = grants.Where(g => g.AssetId == a.Id).Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
-            GrantAllowsDownload = grants.Any(g => g.AssetId == a.Id && g.AllowDownload),
-            InheritedRank = entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g)
-                .Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
-            InheritedAllowsDownload = entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g).Any(g => g.AllowDownload),
-        });
+        var withPaths = throughCollections
+            ? page.Select(a => new PagedAsset
+            {
+                Asset = a,
+                GrantRank = grants.Where(g => g.AssetId == a.Id).Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
+                GrantAllowsDownload = grants.Any(g => g.AssetId == a.Id && g.AllowDownload),
+                InheritedRank = entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g)
+                    .Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
+                InheritedAllowsDownload = entries.Where(e => e.AssetId == a.Id).Join(collectionGrants, e => e.CollectionId, g => g.CollectionId, (e, g) => g).Any(g => g.AllowDownload),
+            })
+            : page.Select(a => new PagedAsset
+            {
+                Asset = a,
+                GrantRank = grants.Where(g => g.AssetId == a.Id).Max(g => (int?)(g.Role == AccessRole.Manager ? 3 : g.Role == AccessRole.Editor ? 2 : 1)),
+                GrantAllowsDownload = grants.Any(g => g.AssetId == a.Id && g.AllowDownload),
+                InheritedRank = null,
+                InheritedAllowsDownload = false,
+            });
         if (take is { } cut)
         {
             // A cut makes EF Core send the paths in a subquery of the page's rows, under the joins of its collections.

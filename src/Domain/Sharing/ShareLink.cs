@@ -182,13 +182,6 @@ public sealed class ShareLink : AggregateRoot<LinkId>
         PasswordFailureCount = 1;
     }
 
-    /// <summary>Counts one download through the link. The database applies the same limit atomically.</summary>
-    public void RecordDownload(DateTimeOffset now) => RecordDownload(now, DownloadCount + 1);
-
-    /// <summary>Records one download of an asset link's asset that the store has already counted (see the overload with the asset).</summary>
-    public void RecordDownload(DateTimeOffset now, int countInStore, string? client = null) =>
-        RecordDownload(AssetId ?? throw new InvalidOperationException("A collection link names the asset it downloads."), now, countInStore, client);
-
     /// <summary>
     /// Records one download that the store has already counted atomically (only while the link was usable, so that two
     /// holders racing for the last download cannot both win). <paramref name="countInStore"/> is the link's count there,

@@ -77,7 +77,7 @@ public sealed class PublicLinkHandlerTests
                 link.Revoke(_asset.OwnerId, Domain.Access.AccessPolicy.Evaluate(_asset, _asset.OwnerId, Build.Now), Build.Now);
                 break;
             case "used-up":
-                link.RecordDownload(Build.Now);
+                link.RecordDownload(_asset.Id, Build.Now, countInStore: 1, client: null);
                 break;
         }
 

@@ -96,7 +96,7 @@ public static class VisibleAssetsPageQuery
             x.Asset.SizeBytes,
             x.Asset.Sha256,
             x.Asset.Status,
-            x.Asset.Tags.Select(t => t.Value).ToList(),
+            ListedCollections.Tags(x.Asset.Tags.GroupBy(t => 1).Select(g => string.Join(ListedCollections.ItemSeparator, g.Select(t => t.Value))).FirstOrDefault()),
             x.Asset.CreatedAt,
             x.Asset.UpdatedAt,
             x.Asset.Integrity,
@@ -109,7 +109,10 @@ public static class VisibleAssetsPageQuery
             x.Asset.MediaHeight,
             x.Asset.MediaDurationSeconds,
             x.Asset.MediaCodec,
-            x.Asset.Renditions.Select(r => new RenditionDto(r.Name, r.Status, r.ContentType, r.Width, r.Height)).ToList()));
+            ListedCollections.Renditions(x.Asset.Renditions.GroupBy(r => 1).Select(g => string.Join(
+                ListedCollections.ItemSeparator,
+                g.Select(r => r.Name + ListedCollections.FieldSeparator + r.Status + ListedCollections.FieldSeparator + r.ContentType
+                    + ListedCollections.FieldSeparator + r.Width + ListedCollections.FieldSeparator + r.Height))).FirstOrDefault())));
     }
 
     public static IQueryable<Asset> Filter(IQueryable<Asset> assets, MediaKind? kind, string? tag, string? text)

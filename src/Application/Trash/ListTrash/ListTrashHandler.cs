@@ -1,5 +1,6 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
+using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
 using MediaVault.Domain.Assets;
 
@@ -51,7 +52,7 @@ public sealed class ListTrashHandler(IQueryRunner queries, ICurrentUser currentU
                         a.Kind,
                         a.SizeBytes,
                         a.Sha256,
-                        a.Tags.Select(t => t.Value).ToList(),
+                        ListedCollections.Tags(a.Tags.GroupBy(t => 1).Select(g => string.Join(ListedCollections.ItemSeparator, g.Select(t => t.Value))).FirstOrDefault()),
                         a.CreatedAt,
                         a.UpdatedAt,
                         a.DeletedAt!.Value,

@@ -1,6 +1,7 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets;
+using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
 using MediaVault.Application.Sharing;
 using MediaVault.Domain.Assets;
@@ -68,7 +69,10 @@ public sealed class ListLinkAssetsHandler(
                     a.MediaHeight,
                     a.MediaDurationSeconds,
                     a.MediaCodec,
-                    a.Renditions.Select(r => new RenditionDto(r.Name, r.Status, r.ContentType, r.Width, r.Height)).ToList())),
+                    ListedCollections.Renditions(a.Renditions.GroupBy(r => 1).Select(g => string.Join(
+                        ListedCollections.ItemSeparator,
+                        g.Select(r => r.Name + ListedCollections.FieldSeparator + r.Status + ListedCollections.FieldSeparator + r.ContentType
+                            + ListedCollections.FieldSeparator + r.Width + ListedCollections.FieldSeparator + r.Height))).FirstOrDefault()))),
             cancellationToken);
 
         var page = rows.Take(limit).ToList();

@@ -1,0 +1,64 @@
+using MediaVault.Domain.Assets.Media;
+
+namespace MediaVault.Application.Assets.Specifications;
+
+/// <summary>
+/// The tags and renditions of a listed asset, as a list query reads them: each collection aggregated in SQL into one
+/// string column (<c>string_agg</c> on PostgreSQL, <c>group_concat</c> on SQLite), unpacked here. A list query that
+/// projects the collections themselves makes EF Core join both tables under the page (one row per tag × rendition)
+/// and build delegates for every row it reads (its collection shaper, dotnet/efcore#35210): the largest share of the
+/// list's API time in the profile of docs/performance.md. The separators are control characters, which neither a tag
+/// (<see cref="Domain.Assets.Tag"/>) nor a rendition's name, content type or numbers can hold.
+/// </summary>
+/// <remarks>
+/// In a query, a collection is aggregated with <c>GroupBy(_ =&gt; 1)</c> (one group per asset), the form EF Core
+/// translates to an aggregate subquery on both databases:
+/// <code>
+/// a.Tags.GroupBy(t =&gt; 1).Select(g =&gt; string.Join(ListedCollections.ItemSeparator, g.Select(t =&gt; t.Value))).FirstOrDefault()
+/// </code>
+/// An asset without tags or renditions reads <c>null</c>.
+/// </remarks>
+public static class ListedCollections
+{
+    /// <summary>Between two items of a collection (ASCII record separator).</summary>
+    public const string ItemSeparator = "\u001e";
+
+    /// <summary>Between the fields of one rendition (ASCII unit separator).</summary>
+    public const string FieldSeparator = "\u001f";
+
+    /// <summary>The tags of an aggregated column, in ordinal order (the order every answer gives them in).</summary>
+    public static List<string> Tags(string? packed) =>
+        string.IsNullOrEmpty(packed) ? [] : [.. packed.Split(ItemSeparator).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The renditions of an aggregated column, each written in SQL as
+    /// <c>name FS status FS contentType FS width FS height</c> (a missing value as an empty field; the status by its
+    /// name, as the database stores it).
+    /// </summary>
+    public static List<RenditionDto> Renditions(string? packed)
+    {
+        if (string.IsNullOrEmpty(packed))
+        {
+            return [];
+        }
+
+        var renditions = new List<RenditionDto>();
+        foreach (var item in packed.Split(ItemSeparator))
+        {
+            var fields = item.Split(FieldSeparator);
+            if (fields.Length != 5 || !Enum.TryParse<RenditionStatus>(fields[1], ignoreCase: false, out var status))
+            {
+                throw new FormatException($"A rendition read from the database is not in the listed form: '{item}'.");
+            }
+
+            renditions.Add(new RenditionDto(fields[0], status, NullIfEmpty(fields[2]), Number(fields[3]), Number(fields[4])));
+        }
+
+        return renditions;
+    }
+
+    private static string? NullIfEmpty(string field) => field.Length == 0 ? null : field;
+
+    private static int? Number(string field) =>
+        field.Length == 0 ? null : int.Parse(field, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture);
+}

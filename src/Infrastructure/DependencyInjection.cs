@@ -224,6 +224,7 @@ public static class DependencyInjection
         services.AddScoped<ILinkDownloadCounter, LinkDownloadCounter>();
         services.AddScoped<IDropUploadClaims, DropUploadClaims>();
         services.AddScoped<IStorageLedger, StorageLedger>();
+        services.AddScoped<IActivityLog, EfActivityLog>();
         services.AddScoped<ILinkPasswordFailures, LinkPasswordFailures>();
         // The rate limits' counters, shared by every instance over the database (ADR-058).
         services.AddScoped<SharedRateLimiter>();

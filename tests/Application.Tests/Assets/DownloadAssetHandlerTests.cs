@@ -14,7 +14,8 @@ namespace MediaVault.Application.Tests.Assets;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class DownloadAssetHandlerTests
 {
-    private readonly Mock<IRepository<Asset>> _assets = new();
+    private readonly Mock<IReadRepository<Asset>> _assets = new();
+    private readonly Mock<IActivityLog> _activity = new();
     private readonly Mock<IObjectStorage> _storage = new();
     private Asset _asset = null!;
 
@@ -36,7 +37,7 @@ public sealed class DownloadAssetHandlerTests
         result.Value.ExpiresAt.ShouldBe(TestData.Now + TestData.Settings.DownloadUrlTtl);
         _storage.Verify(s => s.PresignGetAsync(_asset.StorageKey, "photo.png", "image/png", DownloadDisposition.Inline, result.Value.ExpiresAt, It.IsAny<CancellationToken>()), Times.Once);
         _asset.DomainEvents.OfType<AssetDownloaded>().Single().ActorId.ShouldBe(_asset.OwnerId);
-        _assets.Verify(r => r.UpdateAsync(_asset, It.IsAny<CancellationToken>()), Times.Once);
+        _activity.Verify(a => a.RecordAsync(_asset, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -61,6 +62,7 @@ public sealed class DownloadAssetHandlerTests
 
         result.Status.ShouldBe(ResultStatus.Conflict);
         _asset.DomainEvents.ShouldBeEmpty();
+        _activity.VerifyNoOtherCalls();
         _storage.VerifyNoOtherCalls();
     }
 
@@ -73,5 +75,5 @@ public sealed class DownloadAssetHandlerTests
     }
 
     private DownloadAssetHandler Handler(UserId caller) =>
-        new(NoOtherPaths.Instance, _assets.Object, _storage.Object, TestData.CurrentUser(caller).Object, TestData.Clock(), TestData.Settings);
+        new(NoOtherPaths.Instance, _assets.Object, _activity.Object, _storage.Object, TestData.CurrentUser(caller).Object, TestData.Clock(), TestData.Settings);
 }

@@ -16,8 +16,9 @@ public sealed record DownloadLink(Uri Url, DateTimeOffset ExpiresAt);
 /// <summary>
 /// Hands the owner or an active grantee a short-lived presigned GET and records the download. The URL never outlives
 /// the grant that authorised it. The owner asking for a pending asset gets a conflict: there is nothing to download yet.
+/// The asset is read untracked: a download changes nothing of it, and only its activity line is written.
 /// </summary>
-public sealed class DownloadAssetHandler(IAccessPaths accessPaths, IRepository<Asset> assets, IObjectStorage storage, ICurrentUser currentUser, TimeProvider clock, AssetSettings settings)
+public sealed class DownloadAssetHandler(IAccessPaths accessPaths, IReadRepository<Asset> assets, IActivityLog activity, IObjectStorage storage, ICurrentUser currentUser, TimeProvider clock, AssetSettings settings)
 {
     public async Task<Result<DownloadLink>> HandleAsync(DownloadAssetQuery query, CancellationToken cancellationToken)
     {
@@ -63,7 +64,7 @@ public sealed class DownloadAssetHandler(IAccessPaths accessPaths, IRepository<A
         }
 
         asset.RecordDownload(caller, access, now);
-        await assets.UpdateAsync(asset, cancellationToken);
+        await activity.RecordAsync(asset, cancellationToken);
         var url = await storage.PresignGetAsync(asset.StorageKey, asset.FileName, asset.ContentType, disposition, expiresAt, cancellationToken);
         return Result.Success(new DownloadLink(url, expiresAt));
     }

@@ -85,8 +85,8 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
             var grantAfter = After(request, "g.\"AssetCreatedAt\"", "g.\"AssetId\"", parameters);
             ctes.Add($"""
                 vp_personal AS (
-                  SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id FROM share_grants AS g JOIN assets AS a ON a."Id" = g."AssetId"
-                  WHERE g."GranteeId" = @vp_person AND {Active("g")}{grantAfter} AND {others}
+                  SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id FROM share_grants AS g {Probe("g.\"AssetId\"", others)}
+                  WHERE g."GranteeId" = @vp_person AND {Active("g")}{grantAfter}
                   ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT @vp_take)
                 """);
             arms.Add("vp_personal");
@@ -100,9 +100,9 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
             ctes.Add($"""
                 vp_grouped AS (
                   SELECT x.c, x.id FROM vp_groups CROSS JOIN LATERAL (
-                    SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id FROM share_grants AS g JOIN assets AS a ON a."Id" = g."AssetId"
+                    SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id FROM share_grants AS g {Probe("g.\"AssetId\"", others)}
                     WHERE g."GroupId" = vp_groups.id AND {Active("g")}{grantAfter}
-                      AND g."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_groups), '-infinity') AND {others}
+                      AND g."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_groups), '-infinity')
                     ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT @vp_take) AS x)
                 """);
             arms.Add("vp_grouped");
@@ -114,9 +114,9 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
             ctes.Add($"""
                 vp_collected AS (
                   SELECT x.c, x.id FROM vp_collections CROSS JOIN LATERAL (
-                    SELECT e."AssetCreatedAt" AS c, e."AssetId" AS id FROM collection_entries AS e JOIN assets AS a ON a."Id" = e."AssetId"
+                    SELECT e."AssetCreatedAt" AS c, e."AssetId" AS id FROM collection_entries AS e {Probe("e.\"AssetId\"", $"a.\"InheritsAccess\" AND {others}")}
                     WHERE e."CollectionId" = vp_collections.id{After(request, "e.\"AssetCreatedAt\"", "e.\"AssetId\"", parameters)}
-                      AND e."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_collections), '-infinity') AND a."InheritsAccess" AND {others}
+                      AND e."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_collections), '-infinity')
                     ORDER BY e."AssetCreatedAt" DESC, e."AssetId" DESC LIMIT @vp_take) AS x)
                 """);
             arms.Add("vp_collected");
@@ -140,6 +140,15 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
           SELECT u.c FROM ({string.Join(" UNION ", arms.Select(a => $"SELECT c, id FROM {a}"))}) AS u
           ORDER BY u.c DESC, u.id DESC OFFSET @vp_take - 1 LIMIT 1)
         """;
+
+    /// <summary>
+    /// The asset behind one row of an arm (aliased <c>a</c>), checked against <paramref name="conditions"/> by a primary-key
+    /// probe for that row alone. As a join, the planner may answer a small table with a hash of every shareable asset
+    /// (reading the whole table for each page); <c>OFFSET 0</c> keeps the subquery from being pulled up into a join,
+    /// so the arm walks its keyset index newest first and stops at <c>take</c>.
+    /// </summary>
+    private static string Probe(string assetId, string conditions) =>
+        $"""CROSS JOIN LATERAL (SELECT 1 FROM assets AS a WHERE a."Id" = {assetId} AND {conditions} OFFSET 0) AS vp_asset""";
 
     /// <summary><see cref="Grant.IsActive{TGrant}"/>.</summary>
     private static string Active(string g) => $"""{g}."RevokedAt" IS NULL AND ({g}."ExpiresAt" IS NULL OR {g}."ExpiresAt" > @vp_now)""";

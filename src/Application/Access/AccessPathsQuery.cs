@@ -22,9 +22,17 @@ public sealed class AccessPathsQuery(IQueryRunner queries, ICurrentUser currentU
         }
 
         var reach = currentUser.Id == person ? currentUser.Reach : null;
+        var readGrants = includePersonalGrants || reach is not { InAnyGroup: false };
+        var readCollections = reach is not { ReachesBeyondOwnGrants: false };
+        if (!readGrants && !readCollections)
+        {
+            // Nothing to send: not even the queries are built (their expression trees cost more than the rest of a read).
+            return Array.Empty<AccessPath>().ToLookup(_ => default(AssetId));
+        }
+
         var (onAssets, throughCollections) = EffectiveAccessQuery.PathsOf(AccessSources.From(queries), person, assets, now);
-        var rows = includePersonalGrants || reach is not { InAnyGroup: false } ? await queries.ListAsync(onAssets, cancellationToken) : [];
-        if (reach is not { ReachesBeyondOwnGrants: false })
+        var rows = readGrants ? await queries.ListAsync(onAssets, cancellationToken) : [];
+        if (readCollections)
         {
             rows.AddRange(await queries.ListAsync(throughCollections, cancellationToken));
         }

@@ -41,5 +41,5 @@ public static partial class AssetMapper
     }
 
     [UserMapping(Default = false)]
-    private static IReadOnlyList<string> MapTags(IReadOnlyCollection<Tag> tags) => [.. tags.Select(t => t.Value).Order(StringComparer.Ordinal)];
+    private static IReadOnlyList<string> MapTags(IReadOnlyCollection<Tag> tags) => [.. tags.Select(t => t.Value)];
 }

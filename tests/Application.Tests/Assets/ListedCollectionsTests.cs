@@ -11,15 +11,6 @@ public sealed class ListedCollectionsTests
 
     [TestCase(null)]
     [TestCase("")]
-    public void Tags_OfAnAssetWithoutTags_AreEmpty(string? packed) =>
-        ListedCollections.Tags(packed).ShouldBeEmpty();
-
-    [Test]
-    public void Tags_AreUnpackedInOrdinalOrder_WhateverOrderTheDatabaseAggregatedThemIn() =>
-        ListedCollections.Tags($"summer{Item}beach{Item}2024.trip{Item}b-side").ShouldBe(["2024.trip", "b-side", "beach", "summer"]);
-
-    [TestCase(null)]
-    [TestCase("")]
     public void Renditions_OfAnAssetWithoutRenditions_AreEmpty(string? packed) =>
         ListedCollections.Renditions(packed).ShouldBeEmpty();
 

@@ -3,32 +3,25 @@ using MediaVault.Domain.Assets.Media;
 namespace MediaVault.Application.Assets.Specifications;
 
 /// <summary>
-/// The tags and renditions of a listed asset, as a list query reads them: each collection aggregated in SQL into one
-/// string column (<c>string_agg</c> on PostgreSQL, <c>group_concat</c> on SQLite), unpacked here. A list query that
-/// projects the collections themselves makes EF Core join both tables under the page (one row per tag × rendition)
-/// and build delegates for every row it reads (its collection shaper, dotnet/efcore#35210): the largest share of the
-/// list's API time in the profile of docs/performance.md. The separators are control characters, which neither a tag
-/// (<see cref="Domain.Assets.Tag"/>) nor a rendition's name, content type or numbers can hold.
+/// The renditions of a listed asset, as a list query reads them: aggregated in SQL into one string column
+/// (<c>string_agg</c> on PostgreSQL, <c>group_concat</c> on SQLite), unpacked here. A list query that projects two
+/// collections makes EF Core join both tables under the page (one row per tag × rendition) and build delegates for
+/// every row it reads (its collection shaper, dotnet/efcore#35210): the largest share of the list's API time in the
+/// profile of docs/performance.md. The tags stay a collection: they are answered in the order they were given, and an
+/// aggregate cannot keep that order on SQLite without the tag rows' ids, which the domain does not expose. The
+/// separators are control characters, which no rendition name, content type or number can hold.
 /// </summary>
 /// <remarks>
-/// In a query, a collection is aggregated with <c>GroupBy(_ =&gt; 1)</c> (one group per asset), the form EF Core
-/// translates to an aggregate subquery on both databases:
-/// <code>
-/// a.Tags.GroupBy(t =&gt; 1).Select(g =&gt; string.Join(ListedCollections.ItemSeparator, g.Select(t =&gt; t.Value))).FirstOrDefault()
-/// </code>
-/// An asset without tags or renditions reads <c>null</c>.
+/// In a query, the renditions are aggregated with <c>GroupBy(_ =&gt; 1)</c> (one group per asset), the form EF Core
+/// translates to an aggregate subquery on both databases; an asset without renditions reads <c>null</c>.
 /// </remarks>
 public static class ListedCollections
 {
-    /// <summary>Between two items of a collection (ASCII record separator).</summary>
+    /// <summary>Between two renditions (ASCII record separator).</summary>
     public const string ItemSeparator = "\u001e";
 
     /// <summary>Between the fields of one rendition (ASCII unit separator).</summary>
     public const string FieldSeparator = "\u001f";
-
-    /// <summary>The tags of an aggregated column, in ordinal order (the order every answer gives them in).</summary>
-    public static List<string> Tags(string? packed) =>
-        string.IsNullOrEmpty(packed) ? [] : [.. packed.Split(ItemSeparator).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// The renditions of an aggregated column, each written in SQL as

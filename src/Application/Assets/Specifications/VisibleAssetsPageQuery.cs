@@ -96,7 +96,7 @@ public static class VisibleAssetsPageQuery
             x.Asset.SizeBytes,
             x.Asset.Sha256,
             x.Asset.Status,
-            ListedCollections.Tags(x.Asset.Tags.GroupBy(t => 1).Select(g => string.Join(ListedCollections.ItemSeparator, g.Select(t => t.Value))).FirstOrDefault()),
+            x.Asset.Tags.Select(t => t.Value).ToList(),
             x.Asset.CreatedAt,
             x.Asset.UpdatedAt,
             x.Asset.Integrity,

@@ -1,6 +1,5 @@
 using Ardalis.Result;
 using MediaVault.Application.Abstractions;
-using MediaVault.Application.Assets.Specifications;
 using MediaVault.Application.Common;
 using MediaVault.Domain.Assets;
 
@@ -52,7 +51,7 @@ public sealed class ListTrashHandler(IQueryRunner queries, ICurrentUser currentU
                         a.Kind,
                         a.SizeBytes,
                         a.Sha256,
-                        ListedCollections.Tags(a.Tags.GroupBy(t => 1).Select(g => string.Join(ListedCollections.ItemSeparator, g.Select(t => t.Value))).FirstOrDefault()),
+                        a.Tags.Select(t => t.Value).ToList(),
                         a.CreatedAt,
                         a.UpdatedAt,
                         a.DeletedAt!.Value,

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using MediaVault.Application.Abstractions;
+using MediaVault.Domain.Owners;
+using MediaVault.Domain.Users;
 using MediaVault.Infrastructure.Configuration;
 using MediaVault.Infrastructure.Jobs;
 using MediaVault.Infrastructure.Persistence;
@@ -33,9 +35,9 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         await using var api = await MediaVaultApi.StartAsync(provider, overrides: LongPoll, services: probe.Register("only"));
         var job = new ProbeJob(NewId(), FailTimes: 1);
 
-        var id = await EnqueueAsync(api, job);
+        var id = await JobRows.EnqueueAsync(api, job);
 
-        var done = await WaitForStateAsync(api, id, JobStates.Succeeded);
+        var done = await JobRows.WaitForStateAsync(api, id, JobStates.Succeeded);
         probe.RunsOf(job.Id).ShouldBe(2);
         done.Attempts.ShouldBe(2);
         (done.RunAfter - done.CreatedAt).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(500));
@@ -49,16 +51,17 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         var job = new ProbeJob(NewId());
         var leaseUntil = DateTimeOffset.UtcNow.AddSeconds(2);
 
-        var id = await InsertRunningAsync(api, job, leaseUntil);
+        var id = await JobRows.InsertRunningAsync(api, job, attempts: 1, leaseUntil);
 
-        var done = await WaitForStateAsync(api, id, JobStates.Succeeded);
+        var done = await JobRows.WaitForStateAsync(api, id, JobStates.Succeeded);
         done.Attempts.ShouldBe(2);
         probe.RunsOf(job.Id).ShouldBe(1);
         DateTimeOffset.UtcNow.ShouldBeGreaterThan(leaseUntil);
     }
 
-    [Test]
-    public async Task Enqueue_OnAnotherInstance_WakesThisInstanceAtOnce()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Enqueue_OnAnotherInstance_WakesThisInstanceAtOnce(bool inTransaction)
     {
         if (provider != DatabaseProvider.Postgres)
         {
@@ -72,9 +75,9 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         await WaitForListenersAsync(first, 2);
         var job = new ProbeJob(NewId());
 
-        var id = await EnqueueAsync(first, job);
+        var id = inTransaction ? await EnqueueInTransactionAsync(first, job) : await JobRows.EnqueueAsync(first, job);
 
-        await WaitForStateAsync(first, id, JobStates.Succeeded);
+        await JobRows.WaitForStateAsync(first, id, JobStates.Succeeded);
         probe.RunsPerHost.Keys.ShouldBe(["second"]);
     }
 
@@ -86,8 +89,8 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         var statements = 0;
         using var listener = ListenToStatements(api, () => Interlocked.Increment(ref statements));
         // Warm-up: a job runs, and the worker goes back to sleep after it.
-        var id = await EnqueueAsync(api, new ProbeJob(NewId()));
-        await WaitForStateAsync(api, id, JobStates.Succeeded);
+        var id = await JobRows.EnqueueAsync(api, new ProbeJob(NewId()));
+        await JobRows.WaitForStateAsync(api, id, JobStates.Succeeded);
         await JobProbe.WaitUntilAsync(() => Volatile.Read(ref statements) > 0, "the worker to look at the queue");
         await Task.Delay(TimeSpan.FromMilliseconds(500));
 
@@ -132,58 +135,17 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         }
     }
 
-    private static async Task<Guid> EnqueueAsync(MediaVaultApi api, ProbeJob job)
+    /// <summary>Enqueues the job in a unit-of-work transaction with a change of its own (an owner), then commits.</summary>
+    private static async Task<Guid> EnqueueInTransactionAsync(MediaVaultApi api, ProbeJob job)
     {
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        await using var transaction = await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginTransactionAsync(CancellationToken.None);
+        db.Owners.Add(Owner.Open(UserId.New(), 1_000, DateTimeOffset.UtcNow));
         scope.ServiceProvider.GetRequiredService<IJobQueue>().Enqueue(new JobRequest(JobProbe.Kind, job.ToPayload()));
         var id = db.ChangeTracker.Entries<Job>().Single().Entity.Id;
         await db.SaveChangesAsync();
+        await transaction.CommitAsync(CancellationToken.None);
         return id;
-    }
-
-    /// <summary>A job a worker elsewhere holds until <paramref name="leaseUntil"/> and then stops renewing (it died).</summary>
-    private static async Task<Guid> InsertRunningAsync(MediaVaultApi api, ProbeJob job, DateTimeOffset leaseUntil)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var row = new Job
-        {
-            Id = Guid.CreateVersion7(),
-            Kind = JobProbe.Kind,
-            Payload = job.ToPayload(),
-            State = JobStates.Running,
-            Attempts = 1,
-            RunAfter = now.AddMinutes(-1),
-            LeaseUntil = leaseUntil,
-            LockedBy = "a-worker-that-died",
-            CreatedAt = now.AddMinutes(-1),
-            UpdatedAt = now.AddMinutes(-1),
-        };
-        await api.WithDbAsync(async db =>
-        {
-            db.Jobs.Add(row);
-            return await db.SaveChangesAsync();
-        });
-        return row.Id;
-    }
-
-    private static async Task<Job> WaitForStateAsync(MediaVaultApi api, Guid id, string state)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var job = await api.WithDbAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
-            if (job.State == state)
-            {
-                return job;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new AssertionException($"Job {id} is {job.State} (attempts {job.Attempts}), not {state}, after 30 s.");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

@@ -82,6 +82,33 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Listener_AfterItsConnectionWasKilled_ConnectsAgainAndStillWakesThisInstance()
+    {
+        if (provider != DatabaseProvider.Postgres)
+        {
+            Assert.Ignore("SQLite serves one instance; there is no listener.");
+        }
+
+        var probe = new JobProbe();
+        await using var first = await MediaVaultApi.StartAsync(provider, overrides: LongPoll, services: _ => { });
+        await using var second = await MediaVaultApi.StartSiblingAsync(first, probe.Register("second"));
+        await WaitForListenersAsync(first, 2);
+        var killed = await ListenerPidsAsync(first);
+
+        // As a PostgreSQL restart does to every session.
+        await first.WithDbAsync(db => db.Database.SqlQuery<bool>($"""
+            SELECT pg_terminate_backend(pid) AS "Value" FROM pg_stat_activity
+            WHERE datname = current_database() AND query = {"LISTEN " + PostgresJobListener.Channel}
+            """).ToListAsync());
+        await JobProbe.WaitUntilAsync(
+            () => ListenerPidsAsync(first).GetAwaiter().GetResult().Except(killed).Count() == 2, "both listeners to connect again");
+        var id = await JobRows.EnqueueAsync(first, new ProbeJob(NewId()));
+
+        await JobRows.WaitForStateAsync(first, id, JobStates.Succeeded);
+        probe.RunsPerHost.Keys.ShouldBe(["second"]);
+    }
+
+    [Test]
     public async Task Idle_WithDefaultSettings_SendsNoStatementToTheJobsTable()
     {
         var probe = new JobProbe();
@@ -120,6 +147,11 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         listener.Start();
         return listener;
     }
+
+    private static Task<List<int>> ListenerPidsAsync(MediaVaultApi api) => api.WithDbAsync(db => db.Database.SqlQuery<int>($"""
+        SELECT pid AS "Value" FROM pg_stat_activity
+        WHERE datname = current_database() AND query = {"LISTEN " + PostgresJobListener.Channel}
+        """).ToListAsync());
 
     /// <summary>Waits until <paramref name="count"/> connections to the test database listen for committed jobs.</summary>
     private static async Task WaitForListenersAsync(MediaVaultApi api, int count)

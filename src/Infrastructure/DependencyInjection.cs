@@ -241,6 +241,13 @@ public static class DependencyInjection
         services.AddSingleton<JobMetrics>();
         services.AddScoped<IJobQueue, EfJobQueue>();
         services.AddHostedService<JobWorker>();
+        // PostgreSQL: jobs committed on other instances wake this one at once (ADR-081). SQLite has one instance.
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        if (provider == DatabaseProvider.Postgres && configuration.GetConnectionString("Default") is { Length: > 0 } connectionString)
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PostgresJobListener>(
+                sp, PostgresJobListener.ConnectionStringFor(connectionString)));
+        }
     }
 
     /// <summary>Media processing: the processor port, and the <c>media.process</c> job handler unless <c>Media__Enabled</c> is false.</summary>

@@ -199,8 +199,12 @@ public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary><c>Jobs__PollIntervalMilliseconds</c>: how often a worker looks for due jobs (an enqueue on the same instance wakes it at once).</summary>
-    public int PollIntervalMilliseconds { get; set; } = 1000;
+    /// <summary>
+    /// <c>Jobs__PollIntervalMilliseconds</c>: the longest an idle worker sleeps when it knows of no job coming due. It
+    /// wakes earlier when a job becomes due (a retry, a lease that passes), and at once when a job is committed on this
+    /// instance or, on PostgreSQL, on any instance (ADR-081).
+    /// </summary>
+    public int PollIntervalMilliseconds { get; set; } = 30000;
 
     /// <summary><c>Jobs__LeaseSeconds</c>: how long a claim holds without renewal; a running job whose lease passed is taken over.</summary>
     public int LeaseSeconds { get; set; } = 30;

@@ -5,7 +5,9 @@ namespace MediaVault.Infrastructure.Jobs;
 /// <summary>
 /// Counters of the meter <c>MediaVault.Jobs</c>, tagged with the job's <c>kind</c>: finished attempts
 /// (<c>mediavault.jobs.processed</c>, also tagged <c>outcome</c>), failed attempts (<c>mediavault.jobs.failed</c>),
-/// jobs given up on (<c>mediavault.jobs.dead</c>), and how long attempts took (<c>mediavault.jobs.duration</c>, ms).
+/// jobs given up on (<c>mediavault.jobs.dead</c>), and how long attempts took (<c>mediavault.jobs.duration</c>, ms);
+/// and the statements the queue's store sent to the <c>jobs</c> table (<c>mediavault.jobs.statements</c>, tagged
+/// <c>operation</c>): what an idle instance costs its database.
 /// </summary>
 internal sealed class JobMetrics
 {
@@ -15,6 +17,7 @@ internal sealed class JobMetrics
     private readonly Counter<long> _failed;
     private readonly Counter<long> _dead;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _statements;
 
     public JobMetrics(IMeterFactory meters)
     {
@@ -24,7 +27,10 @@ internal sealed class JobMetrics
         _failed = meter.CreateCounter<long>("mediavault.jobs.failed", description: "Job attempts that failed, by kind.");
         _dead = meter.CreateCounter<long>("mediavault.jobs.dead", description: "Jobs dead-lettered after their last attempt, by kind.");
         _duration = meter.CreateHistogram<double>("mediavault.jobs.duration", unit: "ms", description: "Duration of job attempts.");
+        _statements = meter.CreateCounter<long>("mediavault.jobs.statements", description: "Statements sent to the jobs table by the worker, by operation.");
     }
+
+    public void Statement(string operation) => _statements.Add(1, new KeyValuePair<string, object?>("operation", operation));
 
     public void Finished(string kind, string outcome, double milliseconds)
     {

@@ -16,7 +16,7 @@ internal sealed record ClaimedJob(Guid Id, string Kind, string Payload, int Atte
 /// holding the job (<c>locked_by</c> and state <c>running</c>), so a worker that lost its lease never overwrites the
 /// result of the one that took the job over.
 /// </summary>
-internal sealed class JobStore(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class JobStore(IServiceScopeFactory scopes, TimeProvider clock, JobMetrics metrics)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
@@ -38,6 +38,7 @@ internal sealed class JobStore(IServiceScopeFactory scopes, TimeProvider clock)
         try
         {
             await using var command = connection.CreateCommand();
+            metrics.Statement("claim");
             command.CommandText = $"""
                 UPDATE jobs SET state = '{JobStates.Running}', attempts = attempts + 1, lease_until = @lease_until,
                     locked_by = @worker, updated_at = @now
@@ -70,11 +71,61 @@ internal sealed class JobStore(IServiceScopeFactory scopes, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The earliest instant a job of one of <paramref name="kinds"/> becomes claimable, in one statement: the earliest
+    /// <c>run_after</c> of waiting jobs and the earliest <c>lease_until</c> of running jobs, the two arms of
+    /// <see cref="ClaimAsync"/>'s condition; null when no such job exists. The instant may have passed already (a job
+    /// another worker is claiming right now).
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
+    {
+        if (kinds.Count == 0)
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        var postgres = db.Database.IsNpgsql();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            metrics.Statement("next-due");
+            var names = kinds.Select((_, i) => $"@kind{i}").ToList();
+            command.CommandText = $"""
+                SELECT MIN(CASE WHEN state = '{JobStates.Waiting}' THEN run_after ELSE lease_until END) FROM jobs
+                WHERE kind IN ({string.Join(", ", names)})
+                  AND (state = '{JobStates.Waiting}' OR (state = '{JobStates.Running}' AND lease_until IS NOT NULL))
+                """;
+            var i = 0;
+            foreach (var kind in kinds)
+            {
+                Add(command, names[i++], kind);
+            }
+
+            var value = await command.ExecuteScalarAsync(cancellationToken);
+            return value switch
+            {
+                null or DBNull => null,
+                DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+                DateTimeOffset at => at,
+                long ticks => (DateTimeOffset)SqliteInstant.ConvertFromProvider(ticks)!,
+                _ => throw new InvalidOperationException($"Unexpected due time of type {value.GetType()}."),
+            };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>Extends the lease; false when this worker no longer holds the job (it was taken over).</summary>
     public Task<bool> RenewAsync(Guid id, string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return UpdateHeldAsync(id, workerId, s => s
+        return UpdateHeldAsync("renew", id, workerId, s => s
             .SetProperty(x => x.LeaseUntil, now + lease)
             .SetProperty(x => x.UpdatedAt, now), cancellationToken);
     }
@@ -86,7 +137,7 @@ internal sealed class JobStore(IServiceScopeFactory scopes, TimeProvider clock)
     public Task<bool> SucceedAsync(Guid id, string workerId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return UpdateHeldAsync(id, workerId, s => s
+        return UpdateHeldAsync("succeed", id, workerId, s => s
             .SetProperty(x => x.State, JobStates.Succeeded)
             .SetProperty(x => x.Payload, string.Empty)
             .SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null)
@@ -99,7 +150,7 @@ internal sealed class JobStore(IServiceScopeFactory scopes, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var lastError = error.Length > Job.LastErrorMaxLength ? error[..Job.LastErrorMaxLength] : error;
-        return UpdateHeldAsync(id, workerId, s =>
+        return UpdateHeldAsync("fail", id, workerId, s =>
         {
             s.SetProperty(x => x.State, retryAt is null ? JobStates.Dead : JobStates.Waiting)
                 .SetProperty(x => x.LastError, lastError)
@@ -117,7 +168,7 @@ internal sealed class JobStore(IServiceScopeFactory scopes, TimeProvider clock)
     public Task<bool> ReleaseAsync(Guid id, string workerId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return UpdateHeldAsync(id, workerId, s => s
+        return UpdateHeldAsync("release", id, workerId, s => s
             .SetProperty(x => x.State, JobStates.Waiting)
             .SetProperty(x => x.Attempts, x => x.Attempts - 1)
             .SetProperty(x => x.RunAfter, now)
@@ -131,14 +182,16 @@ internal sealed class JobStore(IServiceScopeFactory scopes, TimeProvider clock)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        metrics.Statement("cleanup");
         return await db.Jobs.Where(j => j.State == JobStates.Succeeded && j.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<bool> UpdateHeldAsync(
-        Guid id, string workerId, Action<UpdateSettersBuilder<Job>> set, CancellationToken cancellationToken)
+        string operation, Guid id, string workerId, Action<UpdateSettersBuilder<Job>> set, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        metrics.Statement(operation);
         var updated = await db.Jobs
             .Where(j => j.Id == id && j.LockedBy == workerId && j.State == JobStates.Running)
             .ExecuteUpdateAsync(set, cancellationToken);

@@ -12,9 +12,10 @@ namespace MediaVault.Infrastructure.Jobs;
 /// Runs the jobs of every kind that has an <see cref="IJobHandler"/> on this instance. It claims due jobs (see
 /// <see cref="JobStore.ClaimAsync"/>) up to each kind's <see cref="IJobHandler.Concurrency"/>, runs each in a DI scope of
 /// its own while renewing its lease every third of <c>Jobs__LeaseSeconds</c>, and records the outcome: succeeded,
-/// waiting again after a backoff, or dead after the kind's MaxAttempts. It looks for work every
-/// <c>Jobs__PollIntervalMilliseconds</c>, at once after a job was committed on this instance, and whenever a slot
-/// comes free. On shutdown the running handlers are cancelled and their jobs given back, to be run again.
+/// waiting again after a backoff, or dead after the kind's MaxAttempts. It looks for work when the earliest job it knows
+/// of becomes claimable (<see cref="JobStore.NextDueAsync"/>), at once after a job was committed on this instance or
+/// (PostgreSQL) on another one (<see cref="PostgresJobListener"/>), whenever a slot comes free, and at the latest every
+/// <c>Jobs__PollIntervalMilliseconds</c> (ADR-081). On shutdown the running handlers are cancelled and their jobs given back, to be run again.
 /// </summary>
 internal sealed partial class JobWorker(
     IServiceScopeFactory scopes,
@@ -26,6 +27,9 @@ internal sealed partial class JobWorker(
     ILogger<JobWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>After a failed look (the database is unreachable), the next one comes at most this much later.</summary>
+    private static readonly TimeSpan FailureRetry = TimeSpan.FromSeconds(5);
 
     /// <summary>Written into <c>locked_by</c>: which process holds a job.</summary>
     public string WorkerId { get; } = Truncate($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", Job.LockedByMaxLength);
@@ -42,8 +46,10 @@ internal sealed partial class JobWorker(
         var nextCleanup = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = poll;
             try
             {
+                var idle = new List<string>();
                 foreach (var slot in slots)
                 {
                     var free = slot.Concurrency - Volatile.Read(ref slot.Running);
@@ -52,10 +58,17 @@ internal sealed partial class JobWorker(
                         continue;
                     }
 
-                    foreach (var job in await store.ClaimAsync(slot.Kind, free, WorkerId, Lease, stoppingToken))
+                    var claimed = await store.ClaimAsync(slot.Kind, free, WorkerId, Lease, stoppingToken);
+                    foreach (var job in claimed)
                     {
                         Interlocked.Increment(ref slot.Running);
                         running.Add(RunAsync(slot, job, stoppingToken));
+                    }
+
+                    if (claimed.Count < free)
+                    {
+                        // Nothing more of this kind is claimable now; a full kind is woken by its next free slot.
+                        idle.Add(slot.Kind);
                     }
                 }
 
@@ -69,16 +82,19 @@ internal sealed partial class JobWorker(
 
                     nextCleanup = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(1, settings.CleanupIntervalSeconds));
                 }
+
+                wait = Until(await store.NextDueAsync(idle, stoppingToken), nextCleanup, poll);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogPollFailed(e);
+                wait = poll < FailureRetry ? poll : FailureRetry;
             }
 
             running.RemoveAll(t => t.IsCompleted);
             try
             {
-                await signal.WaitAsync(poll, stoppingToken);
+                await signal.WaitAsync(wait, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -88,6 +104,25 @@ internal sealed partial class JobWorker(
 
         // The handlers saw the cancellation; wait until each gave its job back.
         await Task.WhenAll(running);
+    }
+
+    /// <summary>
+    /// How long to sleep: until the next job is due or the next cleanup, at most <paramref name="poll"/>. A millisecond is
+    /// added because a lease is taken over only once it has passed (<c>lease_until &lt; now</c>).
+    /// </summary>
+    private TimeSpan Until(DateTimeOffset? due, DateTimeOffset nextCleanup, TimeSpan poll)
+    {
+        var now = clock.GetUtcNow();
+        var wait = poll;
+        foreach (var at in (ReadOnlySpan<DateTimeOffset?>)[due, nextCleanup])
+        {
+            if (at is { } instant && instant - now < wait)
+            {
+                wait = instant - now;
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(wait.TotalMilliseconds) + 1));
     }
 
     private List<KindSlot> ReadKinds()

@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using MediaVault.Application.Abstractions;
+using MediaVault.Infrastructure.Jobs;
+using MediaVault.Infrastructure.Persistence;
+using MediaVault.Integration.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Integration.Tests.Jobs;
@@ -90,6 +94,76 @@ internal sealed class ProbeJobHandler(JobProbe probe, string host) : IJobHandler
         if (job.Milliseconds > 0)
         {
             await Task.Delay(job.Milliseconds, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Rows of the jobs table as the job tests write and read them, through a host's own services.</summary>
+public static class JobRows
+{
+    /// <summary>Enqueues the probe job through the port and saves it (its own transaction); returns its id.</summary>
+    public static async Task<Guid> EnqueueAsync(MediaVaultApi api, ProbeJob job)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(job);
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        scope.ServiceProvider.GetRequiredService<IJobQueue>().Enqueue(new JobRequest(JobProbe.Kind, job.ToPayload()));
+        var id = db.ChangeTracker.Entries<Job>().Single().Entity.Id;
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    /// <summary>A job as a worker that has since died left it: running, held by another worker until <paramref name="leaseUntil"/>.</summary>
+    public static async Task<Guid> InsertRunningAsync(MediaVaultApi api, ProbeJob job, int attempts, DateTimeOffset leaseUntil)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(job);
+        var now = DateTimeOffset.UtcNow;
+        var row = new Job
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = JobProbe.Kind,
+            Payload = job.ToPayload(),
+            State = JobStates.Running,
+            Attempts = attempts,
+            RunAfter = now.AddMinutes(-1),
+            LeaseUntil = leaseUntil,
+            LockedBy = "a-worker-elsewhere",
+            CreatedAt = now.AddMinutes(-1),
+            UpdatedAt = now.AddMinutes(-1),
+        };
+        await api.WithDbAsync(async db =>
+        {
+            db.Jobs.Add(row);
+            return await db.SaveChangesAsync();
+        });
+        return row.Id;
+    }
+
+    public static Task<Job> ReadAsync(MediaVaultApi api, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return api.WithDbAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
+    }
+
+    public static async Task<Job> WaitForStateAsync(MediaVaultApi api, Guid id, string state)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var job = await ReadAsync(api, id);
+            if (job.State == state)
+            {
+                return job;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new AssertionException($"Job {id} is {job.State} (attempts {job.Attempts}, last error {job.LastError}), not {state}, after 30 s.");
+            }
+
+            await Task.Delay(50);
         }
     }
 }

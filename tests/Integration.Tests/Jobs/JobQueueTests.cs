@@ -316,7 +316,7 @@ public sealed class JobQueueTests(DatabaseProvider provider)
         return ids;
     }
 
-    private static async Task<Guid> EnqueueAsync(MediaVaultApi api, ProbeJob job) => (await EnqueueAllAsync(api, [job])).Single();
+    private static Task<Guid> EnqueueAsync(MediaVaultApi api, ProbeJob job) => JobRows.EnqueueAsync(api, job);
 
     private static async Task EnqueueAsync(MediaVaultApi api, ProbeJob job, DateTimeOffset notBefore, string dedupeKey)
     {
@@ -348,50 +348,10 @@ public sealed class JobQueueTests(DatabaseProvider provider)
         }
     }
 
-    /// <summary>A job as a worker that has since died left it: running, held by another worker until <paramref name="leaseUntil"/>.</summary>
-    private async Task<Guid> InsertRunningAsync(ProbeJob job, int attempts, DateTimeOffset leaseUntil)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var row = new Job
-        {
-            Id = Guid.CreateVersion7(),
-            Kind = JobProbe.Kind,
-            Payload = job.ToPayload(),
-            State = JobStates.Running,
-            Attempts = attempts,
-            RunAfter = now.AddMinutes(-1),
-            LeaseUntil = leaseUntil,
-            LockedBy = "a-worker-elsewhere",
-            CreatedAt = now.AddMinutes(-1),
-            UpdatedAt = now.AddMinutes(-1),
-        };
-        await _api.WithDbAsync(async db =>
-        {
-            db.Jobs.Add(row);
-            return await db.SaveChangesAsync();
-        });
-        return row.Id;
-    }
+    private Task<Guid> InsertRunningAsync(ProbeJob job, int attempts, DateTimeOffset leaseUntil) =>
+        JobRows.InsertRunningAsync(_api, job, attempts, leaseUntil);
 
-    private static Task<Job> ReadAsync(MediaVaultApi api, Guid id) => api.WithDbAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
+    private static Task<Job> ReadAsync(MediaVaultApi api, Guid id) => JobRows.ReadAsync(api, id);
 
-    private static async Task<Job> WaitForStateAsync(MediaVaultApi api, Guid id, string state)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var job = await ReadAsync(api, id);
-            if (job.State == state)
-            {
-                return job;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new AssertionException($"Job {id} is {job.State} (attempts {job.Attempts}, last error {job.LastError}), not {state}, after 30 s.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    private static Task<Job> WaitForStateAsync(MediaVaultApi api, Guid id, string state) => JobRows.WaitForStateAsync(api, id, state);
 }

@@ -21,7 +21,7 @@ namespace MediaVault.Integration.Tests.Jobs;
 public sealed class JobWakeUpTests(DatabaseProvider provider)
 {
     /// <summary>Longer than any test waits: a job that runs was found by a wake-up, never by the poll.</summary>
-    private static readonly Dictionary<string, string?> LongPoll = new()
+    internal static readonly Dictionary<string, string?> LongPoll = new()
     {
         ["Jobs:PollIntervalMilliseconds"] = "600000",
         ["Jobs:RetryBaseMilliseconds"] = "1000",
@@ -59,55 +59,6 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         DateTimeOffset.UtcNow.ShouldBeGreaterThan(leaseUntil);
     }
 
-    [TestCase(false)]
-    [TestCase(true)]
-    public async Task Enqueue_OnAnotherInstance_WakesThisInstanceAtOnce(bool inTransaction)
-    {
-        if (provider != DatabaseProvider.Postgres)
-        {
-            Assert.Ignore("SQLite serves one instance; its enqueue wakes only its own worker.");
-        }
-
-        var probe = new JobProbe();
-        // The first instance has no handler of the kind: only the second can run the job.
-        await using var first = await MediaVaultApi.StartAsync(provider, overrides: LongPoll, services: _ => { });
-        await using var second = await MediaVaultApi.StartSiblingAsync(first, probe.Register("second"));
-        await WaitForListenersAsync(first, 2);
-        var job = new ProbeJob(NewId());
-
-        var id = inTransaction ? await EnqueueInTransactionAsync(first, job) : await JobRows.EnqueueAsync(first, job);
-
-        await JobRows.WaitForStateAsync(first, id, JobStates.Succeeded);
-        probe.RunsPerHost.Keys.ShouldBe(["second"]);
-    }
-
-    [Test]
-    public async Task Listener_AfterItsConnectionWasKilled_ConnectsAgainAndStillWakesThisInstance()
-    {
-        if (provider != DatabaseProvider.Postgres)
-        {
-            Assert.Ignore("SQLite serves one instance; there is no listener.");
-        }
-
-        var probe = new JobProbe();
-        await using var first = await MediaVaultApi.StartAsync(provider, overrides: LongPoll, services: _ => { });
-        await using var second = await MediaVaultApi.StartSiblingAsync(first, probe.Register("second"));
-        await WaitForListenersAsync(first, 2);
-        var killed = await ListenerPidsAsync(first);
-
-        // As a PostgreSQL restart does to every session.
-        await first.WithDbAsync(db => db.Database.SqlQuery<bool>($"""
-            SELECT pg_terminate_backend(pid) AS "Value" FROM pg_stat_activity
-            WHERE datname = current_database() AND query = {"LISTEN " + PostgresJobListener.Channel}
-            """).ToListAsync());
-        await JobProbe.WaitUntilAsync(
-            () => ListenerPidsAsync(first).GetAwaiter().GetResult().Except(killed).Count() == 2, "both listeners to connect again");
-        var id = await JobRows.EnqueueAsync(first, new ProbeJob(NewId()));
-
-        await JobRows.WaitForStateAsync(first, id, JobStates.Succeeded);
-        probe.RunsPerHost.Keys.ShouldBe(["second"]);
-    }
-
     [Test]
     public async Task Idle_WithDefaultSettings_SendsNoStatementToTheJobsTable()
     {
@@ -127,7 +78,7 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         Volatile.Read(ref statements).ShouldBe(before, "an idle worker should not query the jobs table");
     }
 
-    private static string NewId() => Guid.NewGuid().ToString("N");
+    internal static string NewId() => Guid.NewGuid().ToString("N");
 
     /// <summary>Counts the statements this host's job store sends to the jobs table (its own meter, not another host's).</summary>
     private static MeterListener ListenToStatements(MediaVaultApi api, Action counted)
@@ -148,13 +99,13 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         return listener;
     }
 
-    private static Task<List<int>> ListenerPidsAsync(MediaVaultApi api) => api.WithDbAsync(db => db.Database.SqlQuery<int>($"""
+    internal static Task<List<int>> ListenerPidsAsync(MediaVaultApi api) => api.WithDbAsync(db => db.Database.SqlQuery<int>($"""
         SELECT pid AS "Value" FROM pg_stat_activity
         WHERE datname = current_database() AND query = {"LISTEN " + PostgresJobListener.Channel}
         """).ToListAsync());
 
     /// <summary>Waits until <paramref name="count"/> connections to the test database listen for committed jobs.</summary>
-    private static async Task WaitForListenersAsync(MediaVaultApi api, int count)
+    internal static async Task WaitForListenersAsync(MediaVaultApi api, int count)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (await api.WithDbAsync(db => db.Database.SqlQuery<int>($"""
@@ -168,7 +119,7 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
     }
 
     /// <summary>Enqueues the job in a unit-of-work transaction with a change of its own (an owner), then commits.</summary>
-    private static async Task<Guid> EnqueueInTransactionAsync(MediaVaultApi api, ProbeJob job)
+    internal static async Task<Guid> EnqueueInTransactionAsync(MediaVaultApi api, ProbeJob job)
     {
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
@@ -179,5 +130,49 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
         await db.SaveChangesAsync();
         await transaction.CommitAsync(CancellationToken.None);
         return id;
+    }
+}
+
+/// <summary>Wake-ups across instances: PostgreSQL only (SQLite serves one instance, and its enqueue wakes its own worker).</summary>
+[TestFixture]
+public sealed class PostgresJobWakeUpTests
+{
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Enqueue_OnAnotherInstance_WakesThisInstanceAtOnce(bool inTransaction)
+    {
+        var probe = new JobProbe();
+        // The first instance has no handler of the kind: only the second can run the job.
+        await using var first = await MediaVaultApi.StartAsync(DatabaseProvider.Postgres, overrides: JobWakeUpTests.LongPoll, services: _ => { });
+        await using var second = await MediaVaultApi.StartSiblingAsync(first, probe.Register("second"));
+        await JobWakeUpTests.WaitForListenersAsync(first, 2);
+        var job = new ProbeJob(JobWakeUpTests.NewId());
+
+        var id = inTransaction ? await JobWakeUpTests.EnqueueInTransactionAsync(first, job) : await JobRows.EnqueueAsync(first, job);
+
+        await JobRows.WaitForStateAsync(first, id, JobStates.Succeeded);
+        probe.RunsPerHost.Keys.ShouldBe(["second"]);
+    }
+
+    [Test]
+    public async Task Listener_AfterItsConnectionWasKilled_ConnectsAgainAndStillWakesThisInstance()
+    {
+        var probe = new JobProbe();
+        await using var first = await MediaVaultApi.StartAsync(DatabaseProvider.Postgres, overrides: JobWakeUpTests.LongPoll, services: _ => { });
+        await using var second = await MediaVaultApi.StartSiblingAsync(first, probe.Register("second"));
+        await JobWakeUpTests.WaitForListenersAsync(first, 2);
+        var killed = await JobWakeUpTests.ListenerPidsAsync(first);
+
+        // As a PostgreSQL restart does to every session.
+        await first.WithDbAsync(db => db.Database.SqlQuery<bool>($"""
+            SELECT pg_terminate_backend(pid) AS "Value" FROM pg_stat_activity
+            WHERE datname = current_database() AND query = {"LISTEN " + PostgresJobListener.Channel}
+            """).ToListAsync());
+        await JobProbe.WaitUntilAsync(
+            () => JobWakeUpTests.ListenerPidsAsync(first).GetAwaiter().GetResult().Except(killed).Count() == 2, "both listeners to connect again");
+        var id = await JobRows.EnqueueAsync(first, new ProbeJob(JobWakeUpTests.NewId()));
+
+        await JobRows.WaitForStateAsync(first, id, JobStates.Succeeded);
+        probe.RunsPerHost.Keys.ShouldBe(["second"]);
     }
 }

@@ -12,8 +12,8 @@ namespace MediaVault.Infrastructure.Identity;
 /// </summary>
 internal sealed class AccountQueries(MediaVaultDbContext db) : IAccountQueries
 {
-    /// <summary>Between two role names in the aggregated column (no role name holds a control character).</summary>
-    private const string RoleSeparator = "\u001e";
+    /// <summary>Between two role names in the aggregated column (role names are ours: letters only).</summary>
+    private const string RoleSeparator = ",";
 
     /// <summary>
     /// Compiled (<see cref="CompiledPerModel{TQuery}"/>): no per-call parameter extraction or translation look-up. The role names

@@ -35,8 +35,8 @@ public sealed class ListedCollectionsTests
     }
 
     [TestCase("preview")]
-    [TestCase("preview\u001fReady\u001fimage/webp\u001f1")]
-    [TestCase("preview\u001fDone\u001fimage/webp\u001f1\u001f1")]
+    [TestCase("preview|Ready|image/webp|1")]
+    [TestCase("preview|Done|image/webp|1|1")]
     public void Renditions_NotInTheListedForm_AreRefusedRatherThanGuessed(string packed) =>
         Should.Throw<FormatException>(() => ListedCollections.Renditions(packed));
 }

@@ -9,7 +9,10 @@ namespace MediaVault.Application.Assets.Specifications;
 /// every row it reads (its collection shaper, dotnet/efcore#35210): the largest share of the list's API time in the
 /// profile of docs/performance.md. The tags stay a collection: they are answered in the order they were given, and an
 /// aggregate cannot keep that order on SQLite without the tag rows' ids, which the domain does not expose. The
-/// separators are control characters, which no rendition name, content type or number can hold.
+/// separators, <c>,</c> between renditions and <c>|</c> between fields, are printable (a control character would be
+/// mangled by tools that read the statements back from PostgreSQL's log) and can be in none of the fields: a
+/// rendition's name is one of <see cref="Rendition.Names"/>, its status a name, its content type one of the pipeline's
+/// (<c>image/webp</c>, <c>image/jpeg</c>: no parameters), its size numbers.
 /// </summary>
 /// <remarks>
 /// In a query, the renditions are aggregated with <c>GroupBy(_ =&gt; 1)</c> (one group per asset), the form EF Core
@@ -17,11 +20,11 @@ namespace MediaVault.Application.Assets.Specifications;
 /// </remarks>
 public static class ListedCollections
 {
-    /// <summary>Between two renditions (ASCII record separator).</summary>
-    public const string ItemSeparator = "\u001e";
+    /// <summary>Between two renditions.</summary>
+    public const string ItemSeparator = ",";
 
-    /// <summary>Between the fields of one rendition (ASCII unit separator).</summary>
-    public const string FieldSeparator = "\u001f";
+    /// <summary>Between the fields of one rendition.</summary>
+    public const string FieldSeparator = "|";
 
     /// <summary>
     /// The renditions of an aggregated column, each written in SQL as

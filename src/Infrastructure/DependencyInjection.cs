@@ -74,11 +74,15 @@ public static class DependencyInjection
         return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(environment.ContentRootPath, ".data") : configured);
     }
 
+    /// <summary><c>Database__Provider</c>, SQLite when unset (the embedded default).</summary>
+    private static DatabaseProvider DatabaseProviderOf(IConfiguration configuration) =>
+        configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
     {
         // Contexts are pooled (a request leases a reset one instead of building it): they hold no state of their own
         // beyond EF's, and their interceptors are singletons, so the options are built once from the root provider.
-        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var provider = DatabaseProviderOf(configuration);
         var connectionString = configuration.GetConnectionString("Default");
         if (provider == DatabaseProvider.Postgres)
         {
@@ -242,7 +246,7 @@ public static class DependencyInjection
         services.AddScoped<IJobQueue, EfJobQueue>();
         services.AddHostedService<JobWorker>();
         // PostgreSQL: jobs committed on other instances wake this one at once (ADR-081). SQLite has one instance.
-        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var provider = DatabaseProviderOf(configuration);
         if (provider == DatabaseProvider.Postgres && configuration.GetConnectionString("Default") is { Length: > 0 } connectionString)
         {
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PostgresJobListener>(

@@ -12,10 +12,9 @@ internal sealed class EfActivityLog(MediaVaultDbContext db) : IActivityLog
     public async Task RecordAsync(IAggregateRoot source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var entries = source.DomainEvents.Select(ActivityRecorder.ToEntry).OfType<Domain.Activity.ActivityEntry>().ToList();
-        if (entries.Count > 0)
+        db.AddActivityOf(source);
+        if (db.ChangeTracker.HasChanges())
         {
-            db.Activity.AddRange(entries);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -51,13 +51,7 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
             .ToList();
         foreach (var aggregate in aggregates)
         {
-            foreach (var domainEvent in aggregate.DomainEvents)
-            {
-                if (ActivityRecorder.ToEntry(domainEvent) is { } entry)
-                {
-                    Activity.Add(entry);
-                }
-            }
+            AddActivityOf(aggregate);
         }
 
         await EfJobQueue.DropDuplicatesAsync(this, cancellationToken);
@@ -68,6 +62,18 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
         }
 
         return written;
+    }
+
+    /// <summary>Adds the activity line of each event <paramref name="aggregate"/> raised that has one (<see cref="ActivityRecorder"/>).</summary>
+    internal void AddActivityOf(IAggregateRoot aggregate)
+    {
+        foreach (var domainEvent in aggregate.DomainEvents)
+        {
+            if (ActivityRecorder.ToEntry(domainEvent) is { } entry)
+            {
+                Activity.Add(entry);
+            }
+        }
     }
 
     /// <summary>

@@ -30,12 +30,17 @@ public sealed record VisiblePageRequest(
 }
 
 /// <summary>
-/// The database's own form of <see cref="Access.EffectiveAccessQuery.VisiblePage"/>, where it has a faster one than
-/// the LINQ form (PostgreSQL: one keyset cut per principal, ADR-076). The same rule: the property test of the access
-/// model runs the lists on every provider against the single-asset evaluator.
+/// The database's own form of a list page, where it has a faster one than the LINQ form of
+/// <see cref="Access.EffectiveAccessQuery.VisiblePage"/> and <see cref="Assets.Specifications.VisibleAssetsPageQuery.Project"/>
+/// (PostgreSQL: one keyset cut per principal, the caller's strongest roles carried by the arms that found each asset,
+/// ADR-076 and ADR-082). The same rule: the property test of the access model runs the lists on every provider against
+/// the single-asset evaluator.
 /// </summary>
 public interface IVisiblePageSource
 {
-    /// <summary>The page's assets (unordered, at most <see cref="VisiblePageRequest.Take"/>), or null when the LINQ form is the one to send.</summary>
-    IQueryable<Asset>? VisiblePage(VisiblePageRequest request);
+    /// <summary>
+    /// The page, newest first, at most <see cref="VisiblePageRequest.Take"/> rows, projected as the list shows them, in
+    /// one statement; or <c>null</c> when the LINQ form is the one to send.
+    /// </summary>
+    Task<List<Assets.Specifications.AssetListItem>?> ListAsync(VisiblePageRequest request, CancellationToken cancellationToken);
 }

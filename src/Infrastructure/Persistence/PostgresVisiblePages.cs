@@ -4,24 +4,35 @@ using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Assets.Media;
 using Microsoft.EntityFrameworkCore;
+using MediaVault.Application.Assets.Specifications;
+using MediaVault.Domain.Users;
 using Npgsql;
 
 namespace MediaVault.Infrastructure.Persistence;
 
 /// <summary>
-/// <see cref="Application.Access.EffectiveAccessQuery.VisiblePage"/> in PostgreSQL's own SQL (ADR-076): the same arms
-/// (the person's own assets, grants to the person, grants to its groups, the contents of the collections granted to it
-/// or its groups) with the same checks, but each group and each collection cut to its own newest rows by a
-/// <c>CROSS JOIN LATERAL … ORDER BY … LIMIT</c> over its keyset index (EF Core sends a per-principal cut as a window over
-/// the whole table), and each arm bounded by the arms before it: once the own and personal arms hold <c>take</c>
-/// assets, nothing older than the last of them can be on the page, so the groups' and collections' index scans start
-/// and stop within that range. The work grows with <c>take × principals</c> at most, and is far less when the first arms
-/// already fill the page. The result is composed by EF Core like any source (<c>FromSql</c>), so the list stays one
-/// statement. SQLite, the embedded default, sends the LINQ form (null here).
+/// A list page in PostgreSQL's own SQL (ADR-076, ADR-082): the arms of
+/// <see cref="Application.Access.EffectiveAccessQuery.VisiblePage"/> (the person's own assets, grants to the person,
+/// grants to its groups, the contents of the collections granted to it or its groups) with the same checks, and the
+/// projection of <see cref="Application.Assets.Specifications.VisibleAssetsPageQuery.Project"/>, as one statement the
+/// planner plans in a fraction of a millisecond:
+/// <list type="bullet">
+/// <item>Each group and each collection is cut to its own newest rows by a <c>CROSS JOIN LATERAL … ORDER BY … LIMIT</c>
+/// over its keyset index (EF Core sends a per-principal cut as a window over the whole table), and each arm is bounded
+/// by the arms before it: once the own and personal arms hold <c>take</c> assets, nothing older than the last of them
+/// can be on the page, so the groups' and collections' index scans start and stop within that range.</item>
+/// <item>Each arm row carries the role and download right of the grant that found it. An asset on the page is among
+/// the first <c>take</c> rows of every arm that holds it (all arms share the page's order), so grouping the arms' rows by
+/// asset gives the caller's strongest grant and collection roles without reading any grant again.</item>
+/// <item>The page's assets are then read by primary key, with their tags (in the order they were given) and renditions
+/// aggregated per asset.</item>
+/// </list>
+/// The work grows with <c>take × principals</c> at most. The statement goes through EF Core (<c>SqlQueryRaw</c>), so
+/// its interceptors and fault handling apply. SQLite, the embedded default, sends the LINQ form (null here).
 /// </summary>
 internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePageSource
 {
-    public IQueryable<Asset>? VisiblePage(VisiblePageRequest request)
+    public async Task<List<AssetListItem>?> ListAsync(VisiblePageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!db.Database.IsNpgsql() || (!request.Owned && !request.Shared))
@@ -37,7 +48,6 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
             new("@vp_take", request.Take),
         };
         var filter = Filter(request, parameters);
-        var sql = new StringBuilder("SELECT a.* FROM assets AS a WHERE a.\"Id\" IN (\nWITH ");
         var ctes = new List<string>();
         var arms = new List<string>();
         var throughGroups = request.Shared && request.ThroughGroups;
@@ -52,19 +62,24 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
         if (throughCollections)
         {
             // The person's principals, each from its own index: the groups, then the collections granted to the person
-            // or to one of the groups (a UNION, not an OR, so both sides start from an index; OFFSET 0 keeps the
-            // per-group lookup a LATERAL index probe instead of a join the planner may answer with a scan of all grants).
+            // or to one of the groups with the strongest such grant (UNION ALL, not an OR, so both sides start from an
+            // index; OFFSET 0 keeps the per-group lookup a LATERAL index probe instead of a join the planner may answer
+            // with a scan of all grants).
             var throughTheirGroups = throughGroups
                 ? $"""
 
-                  UNION
-                  SELECT x.id FROM vp_groups CROSS JOIN LATERAL (
-                    SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GroupId" = vp_groups.id AND {Active("g")} OFFSET 0) AS x
+                  UNION ALL
+                  SELECT x.id, x.r, x.d FROM vp_groups CROSS JOIN LATERAL (
+                    SELECT g."CollectionId" AS id, {RankOf("g")} AS r, g."AllowDownload" AS d FROM collection_grants AS g
+                    WHERE g."GroupId" = vp_groups.id AND {Active("g")} OFFSET 0) AS x
                 """
                 : string.Empty;
             ctes.Add($"""
                 vp_collections AS (
-                  SELECT g."CollectionId" AS id FROM collection_grants AS g WHERE g."GranteeId" = @vp_person AND {Active("g")}{throughTheirGroups})
+                  SELECT c.id, max(c.r) AS r, bool_or(c.d) AS d FROM (
+                  SELECT g."CollectionId" AS id, {RankOf("g")} AS r, g."AllowDownload" AS d FROM collection_grants AS g
+                  WHERE g."GranteeId" = @vp_person AND {Active("g")}{throughTheirGroups}) AS c
+                  GROUP BY c.id)
                 """);
         }
 
@@ -72,7 +87,7 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
         {
             ctes.Add($"""
                 vp_owned AS (
-                  SELECT a."CreatedAt" AS c, a."Id" AS id FROM assets AS a
+                  SELECT a."CreatedAt" AS c, a."Id" AS id, NULL::int AS gr, false AS gd, NULL::int AS ir, false AS id_ FROM assets AS a
                   WHERE a."OwnerId" = @vp_person AND a."DeletedAt" IS NULL{filter}{After(request, "a.\"CreatedAt\"", "a.\"Id\"", parameters)}
                   ORDER BY a."CreatedAt" DESC, a."Id" DESC LIMIT @vp_take)
                 """);
@@ -85,7 +100,8 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
             var grantAfter = After(request, "g.\"AssetCreatedAt\"", "g.\"AssetId\"", parameters);
             ctes.Add($"""
                 vp_personal AS (
-                  SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id FROM share_grants AS g {Probe("g.\"AssetId\"", others)}
+                  SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id, {RankOf("g")} AS gr, g."AllowDownload" AS gd, NULL::int AS ir, false AS id_
+                  FROM share_grants AS g {Probe("g.\"AssetId\"", others)}
                   WHERE g."GranteeId" = @vp_person AND {Active("g")}{grantAfter}
                   ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT @vp_take)
                 """);
@@ -99,8 +115,9 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
             ctes.Add(Bound("vp_bound_groups", arms));
             ctes.Add($"""
                 vp_grouped AS (
-                  SELECT x.c, x.id FROM vp_groups CROSS JOIN LATERAL (
-                    SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id FROM share_grants AS g {Probe("g.\"AssetId\"", others)}
+                  SELECT x.c, x.id, x.gr, x.gd, NULL::int AS ir, false AS id_ FROM vp_groups CROSS JOIN LATERAL (
+                    SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id, {RankOf("g")} AS gr, g."AllowDownload" AS gd
+                    FROM share_grants AS g {Probe("g.\"AssetId\"", others)}
                     WHERE g."GroupId" = vp_groups.id AND {Active("g")}{grantAfter}
                       AND g."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_groups), '-infinity')
                     ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT @vp_take) AS x)
@@ -113,7 +130,7 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
             ctes.Add(Bound("vp_bound_collections", arms));
             ctes.Add($"""
                 vp_collected AS (
-                  SELECT x.c, x.id FROM vp_collections CROSS JOIN LATERAL (
+                  SELECT x.c, x.id, NULL::int AS gr, false AS gd, vp_collections.r AS ir, vp_collections.d AS id_ FROM vp_collections CROSS JOIN LATERAL (
                     SELECT e."AssetCreatedAt" AS c, e."AssetId" AS id FROM collection_entries AS e {Probe("e.\"AssetId\"", $"a.\"InheritsAccess\" AND {others}")}
                     WHERE e."CollectionId" = vp_collections.id{After(request, "e.\"AssetCreatedAt\"", "e.\"AssetId\"", parameters)}
                       AND e."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_collections), '-infinity')
@@ -122,14 +139,40 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
             arms.Add("vp_collected");
         }
 
-        sql.AppendJoin(",\n", ctes)
-            .Append("\nSELECT u.id FROM (")
-            .AppendJoin(" UNION ", arms.Select(a => $"SELECT c, id FROM {a}"))
-            .Append(") AS u ORDER BY u.c DESC, u.id DESC LIMIT @vp_take)");
+        // The page: the arms' rows grouped by asset (one asset may come by several paths), newest first, cut.
+        ctes.Add($"""
+            vp_page AS (
+              SELECT u.c, u.id, max(u.gr) AS gr, bool_or(u.gd) AS gd, max(u.ir) AS ir, bool_or(u.id_) AS id_
+              FROM ({string.Join(" UNION ALL ", arms.Select(a => $"SELECT * FROM {a}"))}) AS u
+              GROUP BY u.c, u.id ORDER BY u.c DESC, u.id DESC LIMIT @vp_take)
+            """);
+        var sql = new StringBuilder("WITH ")
+            .AppendJoin(",\n", ctes)
+            .Append($"""
+
+                SELECT a."Id", a."OwnerId", a."Title", a."Description", a."FileName", a."ContentType", a."Kind", a."SizeBytes", a."Sha256",
+                  a."Status", a."CreatedAt", a."UpdatedAt", a."Integrity", a."InheritsAccess",
+                  a."MediaWidth", a."MediaHeight", a."MediaDurationSeconds", a."MediaCodec",
+                  p.gr AS "GrantRank", COALESCE(p.gd, false) AS "GrantAllowsDownload", p.ir AS "InheritedRank", COALESCE(p.id_, false) AS "InheritedAllowsDownload",
+                  (SELECT array_agg(t."Tag" ORDER BY t."Id") FROM asset_tags AS t WHERE t."AssetId" = a."Id") AS "Tags",
+                  (SELECT string_agg(r."Name" || '{FS}' || r."Status" || '{FS}' || COALESCE(r."ContentType", '') || '{FS}' || COALESCE(r."Width"::text, '') || '{FS}' || COALESCE(r."Height"::text, ''), '{IS}')
+                   FROM asset_renditions AS r WHERE r."AssetId" = a."Id") AS "Renditions"
+                FROM vp_page AS p CROSS JOIN LATERAL (SELECT * FROM assets AS a WHERE a."Id" = p.id OFFSET 0) AS a
+                ORDER BY p.c DESC, p.id DESC
+                """);
 #pragma warning disable EF1002 // The text is built from constants only; every value travels as a parameter.
-        return db.Set<Asset>().FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking();
+        var rows = await db.Database.SqlQueryRaw<ListedRow>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
 #pragma warning restore EF1002
+        return rows.ConvertAll(r => r.ToItem());
     }
+
+    private const string FS = ListedCollections.FieldSeparator;
+
+    private const string IS = ListedCollections.ItemSeparator;
+
+    /// <summary>The role of a grant as the list's rank (1 viewer, 2 editor, 3 manager), as <c>VisibleAssetsPageQuery.Project</c> ranks it.</summary>
+    private static string RankOf(string grant) =>
+        $"""CASE {grant}."Role" WHEN '{AccessRole.Manager}' THEN 3 WHEN '{AccessRole.Editor}' THEN 2 ELSE 1 END""";
 
     /// <summary>
     /// The take-th newest asset of the arms so far (distinct: one asset may come by two paths), or no
@@ -201,4 +244,82 @@ internal sealed class PostgresVisiblePages(MediaVaultDbContext db) : IVisiblePag
 
         return filter.ToString();
     }
+}
+
+/// <summary>One row of <see cref="PostgresVisiblePages"/>' statement, by column name.</summary>
+internal sealed class ListedRow
+{
+    public Guid Id { get; init; }
+
+    public Guid OwnerId { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string FileName { get; init; }
+
+    public required string ContentType { get; init; }
+
+    public required string Kind { get; init; }
+
+    public long SizeBytes { get; init; }
+
+    public string? Sha256 { get; init; }
+
+    public required string Status { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public required string Integrity { get; init; }
+
+    public bool InheritsAccess { get; init; }
+
+    public int? MediaWidth { get; init; }
+
+    public int? MediaHeight { get; init; }
+
+    public double? MediaDurationSeconds { get; init; }
+
+    public string? MediaCodec { get; init; }
+
+    public int? GrantRank { get; init; }
+
+    public bool GrantAllowsDownload { get; init; }
+
+    public int? InheritedRank { get; init; }
+
+    public bool InheritedAllowsDownload { get; init; }
+
+    public string[]? Tags { get; init; }
+
+    public string? Renditions { get; init; }
+
+    public AssetListItem ToItem() => new(
+        new AssetId(Id),
+        new UserId(OwnerId),
+        Title,
+        Description,
+        FileName,
+        ContentType,
+        Enum.Parse<MediaKind>(Kind),
+        SizeBytes,
+        Sha256,
+        Enum.Parse<AssetStatus>(Status),
+        Tags is null ? [] : [.. Tags],
+        CreatedAt,
+        UpdatedAt,
+        Enum.Parse<AssetIntegrity>(Integrity),
+        InheritsAccess,
+        GrantRank,
+        GrantAllowsDownload,
+        InheritedRank,
+        InheritedAllowsDownload,
+        MediaWidth,
+        MediaHeight,
+        MediaDurationSeconds,
+        MediaCodec,
+        ListedCollections.Renditions(Renditions));
 }

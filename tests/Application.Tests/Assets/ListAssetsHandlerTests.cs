@@ -131,6 +131,31 @@ public sealed class ListAssetsHandlerTests
         rows.ShouldAllBe(r => r.OwnerId == _caller);
     }
 
+    [Test]
+    public async Task Handle_WhenTheDatabaseHasItsOwnFormOfThePage_SendsOnlyThatOneWithTheRequestAsked()
+    {
+        var rows = Enumerable.Range(0, 3).Select(i => Row(Build.Now.AddMinutes(-i))).ToList();
+        VisiblePageRequest? asked = null;
+        var native = new Mock<IVisiblePageSource>();
+        native.Setup(n => n.ListAsync(It.IsAny<VisiblePageRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<VisiblePageRequest, CancellationToken>((request, _) => asked = request)
+            .ReturnsAsync(rows);
+
+        var result = await Handler(native).HandleAsync(new ListAssetsQuery(Scope: "shared", Kind: "video", Q: "  Sunset ", Limit: 2), CancellationToken.None);
+
+        result.Value.Items.Select(i => i.Id).ShouldBe(rows.Take(2).Select(r => r.Id.Value));
+        result.Value.NextCursor.ShouldNotBeNull();
+        asked.ShouldNotBeNull();
+        asked.Person.ShouldBe(_caller);
+        asked.Owned.ShouldBeFalse();
+        asked.Shared.ShouldBeTrue();
+        asked.Kind.ShouldBe(MediaKind.Video);
+        asked.Needle.ShouldBe("sunset");
+        asked.Take.ShouldBe(3);
+        asked.Now.ShouldBe(Build.Now);
+        _assets.Verify(r => r.ListAsync(It.IsAny<IQueryable<AssetListItem>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     // The handler composes its query over the runner's sources; in memory they hold the given assets and nothing else.
     private void Stored(IReadOnlyList<Asset> assets)
     {
@@ -158,11 +183,15 @@ public sealed class ListAssetsHandlerTests
     private static AssetListItem Row(DateTimeOffset createdAt, UserId? owner = null, AccessRole? grantRole = null) => new(
         AssetId.New(), owner ?? UserId.New(), "t", null, "f.mp4", "video/mp4", MediaKind.Video, 10, null, AssetStatus.Ready, [], createdAt, createdAt, Domain.Assets.Media.AssetIntegrity.Unverified, true, (int?)grantRole, true, null, false);
 
-    private ListAssetsHandler Handler()
+    private ListAssetsHandler Handler(Mock<IVisiblePageSource>? native = null)
     {
-        // No provider-specific form: the LINQ form of the page is what these tests compose.
-        var native = new Mock<IVisiblePageSource>();
-        native.Setup(n => n.VisiblePage(It.IsAny<VisiblePageRequest>())).Returns((IQueryable<Asset>?)null);
+        // No provider-specific form unless given: the LINQ form of the page is what these tests compose.
+        if (native is null)
+        {
+            native = new Mock<IVisiblePageSource>();
+            native.Setup(n => n.ListAsync(It.IsAny<VisiblePageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync((List<AssetListItem>?)null);
+        }
+
         return new(_assets.Object, native.Object, Build.Caller(_caller).Object, _clock, TestCursorSigner.Instance);
     }
 }

@@ -42,9 +42,19 @@ public sealed class ListAssetsHandler(IQueryRunner queries, IVisiblePageSource p
         var caller = currentUser.RequireId();
         var limit = query.Limit ?? Paging.DefaultLimit;
         var now = clock.GetUtcNow();
-        var rows = await queries.ListAsync(
-            VisibleAssetsPageQuery.Build(AccessSources.From(queries), pages, caller, now, scope, query.Kind is null ? null : kind, tag?.Value, query.Q, cursor, limit, currentUser.Reach),
-            cancellationToken);
+        var request = new VisiblePageRequest(
+            caller,
+            now,
+            Owned: scope != AssetScope.Shared,
+            Shared: scope != AssetScope.Owned,
+            query.Kind is null ? null : kind,
+            tag?.Value,
+            VisibleAssetsPageQuery.Needle(query.Q),
+            cursor is { } c ? (c.CreatedAt, new AssetId(c.Id)) : null,
+            limit + 1,
+            currentUser.Reach);
+        var rows = await pages.ListAsync(request, cancellationToken)
+            ?? await queries.ListAsync(VisibleAssetsPageQuery.Build(AccessSources.From(queries), request), cancellationToken);
 
         var items = rows.Take(limit).Select(r => r.ToDto(caller)).ToList();
         var next = rows.Count > limit ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode(cursors, CursorList) : null;

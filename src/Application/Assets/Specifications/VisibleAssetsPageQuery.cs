@@ -1,6 +1,5 @@
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Access;
-using MediaVault.Application.Common;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Domain.Users;
@@ -17,34 +16,21 @@ public enum AssetScope
 /// <summary>
 /// One page of the assets a caller may see, newest first, as one SQL statement: the keyset arms of
 /// <see cref="EffectiveAccessQuery.VisiblePage"/> (owned; shared through grants to the person, to its groups, and
-/// through collections), or the database's own form of them where <see cref="IVisiblePageSource"/> has one
-/// (PostgreSQL, ADR-076), each row projected with the caller's strongest grant and collection roles, from which
-/// <see cref="AccessPolicy.Decide"/> derives the capabilities. See docs/performance.md.
+/// through collections), each row projected with the caller's strongest grant and collection roles, from which
+/// <see cref="AccessPolicy.Decide"/> derives the capabilities. PostgreSQL sends its own form of the whole page instead
+/// (<see cref="IVisiblePageSource"/>, ADR-076, ADR-082). See docs/performance.md.
 /// </summary>
 public static class VisibleAssetsPageQuery
 {
-    public static IQueryable<AssetListItem> Build(
-        AccessSources sources,
-        IVisiblePageSource native,
-        UserId caller,
-        DateTimeOffset now,
-        AssetScope scope,
-        MediaKind? kind,
-        string? tag,
-        string? text,
-        KeysetCursor? after,
-        int limit,
-        CallerReach? reach = null)
+    /// <summary>The request's page in the LINQ form (SQLite, the embedded default), projected as the list shows it.</summary>
+    public static IQueryable<AssetListItem> Build(AccessSources sources, VisiblePageRequest request)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        ArgumentNullException.ThrowIfNull(native);
-        (DateTimeOffset, AssetId)? from = after is { } c ? (c.CreatedAt, new AssetId(c.Id)) : null;
-        var owned = scope != AssetScope.Shared;
-        var shared = scope != AssetScope.Owned;
-        var page = native.VisiblePage(new VisiblePageRequest(caller, now, owned, shared, kind, tag, Needle(text), from, limit + 1, reach))
-                ?.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            ?? EffectiveAccessQuery.VisiblePage(sources, caller, now, owned, shared, assets => Filter(assets, kind, tag, text), from, limit + 1, reach);
-        return Project(sources, page, caller, now, limit + 1, throughCollections: reach is not { ReachesBeyondOwnGrants: false });
+        ArgumentNullException.ThrowIfNull(request);
+        var page = EffectiveAccessQuery.VisiblePage(
+            sources, request.Person, request.Now, request.Owned, request.Shared,
+            assets => Filter(assets, request.Kind, request.Tag, request.Needle), request.After, request.Take, request.Reach);
+        return Project(sources, page, request.Person, request.Now, request.Take, request.ThroughCollections);
     }
 
     /// <summary>

@@ -75,13 +75,14 @@ app.UseSwaggerUi(ui =>
     ui.EnableTryItOut = true;
 });
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations");
+// Health probes are not request-logged: a load balancer asks every few seconds, and the line would say nothing.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations").WithHttpLogging(HttpLoggingFields.None);
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
 {
     Predicate = check => check.Tags.Contains("ready"),
     ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
     ResponseWriter = HealthResponses.WriteAsync,
-}).WithTags("Operations");
+}).WithTags("Operations").WithHttpLogging(HttpLoggingFields.None);
 
 var api = app.MapGroup("/api/v1");
 api.MapAssetEndpoints();

@@ -7,7 +7,10 @@ using static MediaVault.Integration.Tests.Support.SeedSharing;
 
 namespace MediaVault.Integration.Tests.Sharing;
 
-/// <summary>A public link's token is a secret in the request path: the request log shows the route, never the token.</summary>
+/// <summary>
+/// The request log: a public link's token is a secret in the request path, so the log shows the route, never the token;
+/// health probes are left out.
+/// </summary>
 public sealed class PublicLinkLoggingTests
 {
     private MediaVaultApi _api = null!;
@@ -19,6 +22,22 @@ public sealed class PublicLinkLoggingTests
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _api.DisposeAsync();
+
+    [Test]
+    public async Task HealthProbes_AreNotRequestLogged_WhileApiRequestsAre()
+    {
+        using var capture = new CapturingLoggerProvider();
+        _api.Services.GetRequiredService<ILoggerFactory>().AddProvider(capture);
+        using var anonymous = _api.CreateClient();
+
+        (await anonymous.GetAsync(Url("/health/live"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anonymous.GetAsync(Url("/health/ready"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anonymous.GetAsync(Url("/api/v1/me"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var requestLines = capture.Lines.Where(l => l.Contains("HttpLogging", StringComparison.Ordinal)).ToList();
+        requestLines.ShouldContain(l => l.Contains("/api/v1/me", StringComparison.Ordinal), string.Join(Environment.NewLine, capture.Lines));
+        requestLines.ShouldAllBe(l => !l.Contains("/health/", StringComparison.Ordinal));
+    }
 
     [Test]
     public async Task PublicLinkRequests_AreLoggedWithTheTokenRedacted()

@@ -20,8 +20,11 @@ public sealed class MediaSignaturesTests
     private static readonly Lazy<Task<HashSet<string>>> Encoders = new(() => ListedAsync("-encoders"));
     private static readonly Lazy<Task<HashSet<string>>> Muxers = new(() => ListedAsync("-muxers"));
 
-    /// <summary>A file ffmpeg can write: the encoder it needs (null: none beyond the muxer's own), the muxer and the options.</summary>
-    public sealed record Sample(string Name, string? Encoder, string Muxer, string[] Arguments)
+    /// <summary>
+    /// A file ffmpeg can write: the encoder it needs (null: none beyond the muxer's own), the muxer and the options; and,
+    /// for a file ffmpeg reads but does not write that way, how its output is reshaped (ffprobe must then read it).
+    /// </summary>
+    public sealed record Sample(string Name, string? Encoder, string Muxer, string[] Arguments, Func<byte[], byte[]>? Reshape = null)
     {
         public override string ToString() => Name;
     }
@@ -97,6 +100,10 @@ public sealed class MediaSignaturesTests
         new("argonaut asf", "adpcm_argo", "argo_asf", [.. Audio, "-ar", "22050", "-c:a", "adpcm_argo"]),
         new("westwood aud", "adpcm_ima_ws", "wsaud", [.. Audio, "-ar", "22050", "-ac", "1", "-c:a", "adpcm_ima_ws"]),
         new("codec2", "libcodec2", "codec2", [.. Audio, "-ar", "8000", "-ac", "1", "-c:a", "libcodec2"]),
+        new("mp3 after 1,000 zero bytes", "libmp3lame", "mp3", [.. Audio, "-c:a", "libmp3lame", "-id3v2_version", "0"], ZeroPadded),
+        new("adts aac after 1,000 zero bytes", "aac", "adts", [.. Audio, "-c:a", "aac"], ZeroPadded),
+        new("ac3 after 1,000 zero bytes", "ac3", "ac3", [.. Audio, "-c:a", "ac3"], ZeroPadded),
+        new("mpegts cut in the middle of a packet", "mpeg2video", "mpegts", [.. Video, "-c:v", "mpeg2video"], bytes => bytes[100..]),
     }.Select(sample => new TestCaseData(sample).SetArgDisplayNames(sample.Name));
 
     [TestCaseSource(nameof(FormatsFfmpegWrites))]
@@ -113,9 +120,41 @@ public sealed class MediaSignaturesTests
         }
 
         var bytes = await TestMedia.FfmpegAsync("out", [.. sample.Arguments, "-f", sample.Muxer]);
+        if (sample.Reshape is { } reshape)
+        {
+            bytes = reshape(bytes);
+            (await FfprobeFormatAsync(bytes)).ShouldNotBeNull($"ffprobe reads {sample.Name}");
+        }
 
         var head = bytes.AsSpan(0, Math.Min(bytes.Length, MediaSignatures.HeadLength));
         MediaSignatures.LooksLikeTimedMedia(head).ShouldBeTrue($"{sample.Name} starts {Convert.ToHexString(head[..Math.Min(head.Length, 32)])}");
+    }
+
+    // ffmpeg writes no tracker module, but this one reads them through libopenmpt: a 4-channel MOD of one note.
+    [Test]
+    public async Task LooksLikeTimedMedia_ForATrackerModuleFfprobeReads_IsTrue()
+    {
+        var mod = new byte[1084 + 1024 + 32];
+        "tone"u8.CopyTo(mod);
+        mod[20 + 23] = 16; // sample 1: 16 words long, volume 64, loops over all of it
+        mod[20 + 25] = 64;
+        mod[20 + 29] = 1;
+        mod[950] = 1; // one position, pattern 0
+        mod[951] = 127;
+        "M.K."u8.CopyTo(mod.AsSpan(1080));
+        new byte[] { 0x01, 0xAC, 0x10, 0x00 }.CopyTo(mod, 1084); // row 0, channel 1: sample 1 at period 428
+        for (var i = 1084 + 1024 + 2; i < mod.Length; i++)
+        {
+            mod[i] = (byte)(i % 2 == 0 ? 100 : 156);
+        }
+
+        var format = await FfprobeFormatAsync(mod);
+        if (format != "libopenmpt")
+        {
+            Assert.Ignore($"This ffprobe does not read tracker modules through libopenmpt (format: {format ?? "none"}).");
+        }
+
+        MediaSignatures.LooksLikeTimedMedia(mod).ShouldBeTrue();
     }
 
     [Test]
@@ -170,21 +209,48 @@ public sealed class MediaSignaturesTests
         MediaSignatures.LooksLikeTimedMedia(Encoding.Latin1.GetBytes(start)).ShouldBeFalse();
     }
 
+    private static byte[] ZeroPadded(byte[] bytes) => [.. new byte[1000], .. bytes];
+
+    // The format ffprobe finds in `bytes` when given them as a file without extension (as the worker does), or null.
+    private static async Task<string?> FfprobeFormatAsync(byte[] bytes)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mediavault-test-{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(path, bytes);
+        try
+        {
+            var (exit, output) = await RunAsync("ffprobe", "-v", "error", "-show_entries", "format=format_name", "-of", "csv=p=0", "file:" + path);
+            return exit == 0 && output.Trim().Length > 0 ? output.Trim() : null;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     // The names this ffmpeg lists under -encoders or -muxers (second column).
     private static async Task<HashSet<string>> ListedAsync(string listing)
     {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-hide_banner");
-        start.ArgumentList.Add(listing);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await errors;
+        var (_, output) = await RunAsync("ffmpeg", "-hide_banner", listing);
         return output.Split('\n')
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(columns => columns.Length >= 2)
             .SelectMany(columns => columns[1].Split(','))
             .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await errors;
+        return (process.ExitCode, output);
     }
 }

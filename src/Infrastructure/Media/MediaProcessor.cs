@@ -10,14 +10,17 @@ namespace MediaVault.Infrastructure.Media;
 /// <summary>
 /// Processes one stored object. Images: the object is streamed once to a temporary file while it is hashed, decoded from
 /// there (see <see cref="ImageRenditions"/>), and the file is deleted. Videos and audio: the object is streamed once
-/// through SHA-256 without being kept, and ffprobe/ffmpeg read it themselves through a presigned GET (the embedded
-/// store hands them the object's file instead: the API's signed URLs are not reachable from inside a test host), so a
-/// large video is never held by the worker. A video's poster frame is taken at 10% of its duration (the first frame
-/// when that fails) and turned into its renditions like a picture.
+/// through SHA-256 without being kept (only its first bytes are, in a small buffer); when those do not start like any
+/// video or audio format (<see cref="MediaSignatures"/>) the file is unreadable without starting a tool. Otherwise
+/// ffprobe/ffmpeg read it themselves through a presigned GET (the embedded store hands them the object's file instead:
+/// the API's signed URLs are not reachable from inside a test host), so a large video is never held by the worker. A
+/// video's poster frame is taken at 10% of its duration (the first frame when that fails) and turned into its
+/// renditions like a picture.
 /// </summary>
 internal sealed class MediaProcessor(IObjectStorage storage, MediaTools tools, TimeProvider clock) : IMediaProcessor
 {
     private const int BufferSize = 81920;
+    private const string NotTimedMedia = "The file is not a video or audio format MediaVault can read.";
     private static readonly TimeSpan ToolUrlLifetime = TimeSpan.FromMinutes(30);
 
     public async Task<MediaProcessingResult> ProcessAsync(MediaSource source, CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ internal sealed class MediaProcessor(IObjectStorage storage, MediaTools tools, T
         {
             await using var file = new FileStream(
                 temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-            var digest = await CopyHashingAsync(source.StorageKey, file, cancellationToken);
+            var (digest, _) = await CopyHashingAsync(source.StorageKey, file, Memory<byte>.Empty, cancellationToken);
             if (digest is null)
             {
                 return new MediaProcessingResult(null, null, [], "The stored object is missing.");
@@ -54,10 +57,16 @@ internal sealed class MediaProcessor(IObjectStorage storage, MediaTools tools, T
 
     private async Task<MediaProcessingResult> ProcessTimedMediaAsync(MediaSource source, CancellationToken cancellationToken)
     {
-        var digest = await CopyHashingAsync(source.StorageKey, Stream.Null, cancellationToken);
+        var head = new byte[MediaSignatures.HeadLength];
+        var (digest, headLength) = await CopyHashingAsync(source.StorageKey, Stream.Null, head, cancellationToken);
         if (digest is null)
         {
             return new MediaProcessingResult(null, null, [], "The stored object is missing.");
+        }
+
+        if (!MediaSignatures.LooksLikeTimedMedia(head.AsSpan(0, headLength)))
+        {
+            return new MediaProcessingResult(digest, null, [], NotTimedMedia);
         }
 
         var input = await ToolInputAsync(source, cancellationToken);
@@ -107,23 +116,33 @@ internal sealed class MediaProcessor(IObjectStorage storage, MediaTools tools, T
         return url.AbsoluteUri;
     }
 
-    // Streams the object into `target` (Stream.Null to only hash it); null when nothing is stored.
-    private async Task<Sha256Digest?> CopyHashingAsync(string key, Stream target, CancellationToken cancellationToken)
+    // Streams the object into `target` (Stream.Null to only hash it) and keeps its first bytes in `head` (as many as
+    // fit, and how many were kept); a null digest when nothing is stored.
+    private async Task<(Sha256Digest? Digest, int HeadLength)> CopyHashingAsync(
+        string key, Stream target, Memory<byte> head, CancellationToken cancellationToken)
     {
         await using var stored = await storage.OpenReadAsync(key, cancellationToken);
         if (stored is null)
         {
-            return null;
+            return (null, 0);
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var kept = 0;
         try
         {
             int read;
             while ((read = await stored.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
             {
                 hash.AppendData(buffer, 0, read);
+                if (kept < head.Length)
+                {
+                    var take = Math.Min(read, head.Length - kept);
+                    buffer.AsMemory(0, take).CopyTo(head[kept..]);
+                    kept += take;
+                }
+
                 await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
         }
@@ -132,7 +151,7 @@ internal sealed class MediaProcessor(IObjectStorage storage, MediaTools tools, T
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return Sha256Digest.Create(Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return (Sha256Digest.Create(Convert.ToHexStringLower(hash.GetHashAndReset())), kept);
     }
 
     private async Task<IReadOnlyList<ProducedRendition>> StoreAsync(IReadOnlyList<ImageRenditions.Encoded> encoded, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using MediaVault.Application.Abstractions;
 using MediaVault.Application.Assets.ProcessMedia;
@@ -174,6 +175,26 @@ public sealed class MediaProcessingTests(DatabaseProvider provider, StorageProvi
         duration!.Value.ShouldBe(3.0, 0.2);
         asset.GetProperty("renditions").GetArrayLength().ShouldBe(0);
         await (await client.GetAsync(Url($"/api/v1/assets/{id}/renditions/thumbnail"))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    // The media bench's shape: SHA-256 digests repeated, declared as a video. The job's note is the sniffer's reason,
+    // not ffprobe's ("ffprobe could not read the file: ..."): no tool was started.
+    [Test]
+    public async Task Process_VideoWhoseBytesAreNoMediaFormat_FailsItsRenditionsWithoutStartingFfprobe()
+    {
+        var owner = await Api.AccountAsync();
+        using var client = Api.ClientFor(owner.Value);
+        var noise = Enumerable.Range(0, 128).SelectMany(i => SHA256.HashData(BitConverter.GetBytes(i))).ToArray();
+
+        var id = await UploadAsync(client, "noise.mp4", "video/mp4", noise);
+        var asset = await ProcessedAsync(client, id);
+
+        asset.GetProperty("integrity").GetString().ShouldBe("verified");
+        asset.GetProperty("sha256").GetString().ShouldBe(Uploads.Sha256Of(noise));
+        asset.GetProperty("media").ValueKind.ShouldBe(JsonValueKind.Null);
+        Rendition(asset, "thumbnail").ShouldBe(("failed", null, null, null));
+        Rendition(asset, "preview").ShouldBe(("failed", null, null, null));
+        (await JobNoteAsync(id)).ShouldBe("The file is not a video or audio format MediaVault can read.");
     }
 
     [Test]

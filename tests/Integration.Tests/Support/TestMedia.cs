@@ -155,7 +155,8 @@ public static class TestMedia
         return chunks;
     }
 
-    private static async Task<byte[]> FfmpegAsync(string extension, params string[] arguments)
+    /// <summary>What ffmpeg writes with <paramref name="arguments"/> (inputs and options; the output file is added).</summary>
+    public static async Task<byte[]> FfmpegAsync(string extension, params string[] arguments)
     {
         var output = Path.Combine(Path.GetTempPath(), $"mediavault-test-{Guid.NewGuid():N}.{extension}");
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };

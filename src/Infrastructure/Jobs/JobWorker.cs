@@ -14,7 +14,8 @@ namespace MediaVault.Infrastructure.Jobs;
 /// its own while renewing its lease every third of <c>Jobs__LeaseSeconds</c>, and records the outcome: succeeded,
 /// waiting again after a backoff, or dead after the kind's MaxAttempts. It looks for work when the earliest job it knows
 /// of becomes claimable (<see cref="JobStore.NextDueAsync"/>), at once after a job was committed on this instance or
-/// (PostgreSQL) on another one (<see cref="PostgresJobListener"/>), whenever a slot comes free, and at the latest every
+/// (PostgreSQL) on another one (<see cref="PostgresJobListener"/>), whenever a slot comes free (a slot that finished a job
+/// first claims the next one of its kind itself, so a busy kind is drained with one claim per job), and at the latest every
 /// <c>Jobs__PollIntervalMilliseconds</c> (ADR-081). On shutdown the running handlers are cancelled and their jobs given back, to be run again.
 /// </summary>
 internal sealed partial class JobWorker(
@@ -133,26 +134,59 @@ internal sealed partial class JobWorker(
             .Select(g => new KindSlot(g.Key, Math.Max(1, g.First().Concurrency), Math.Max(1, g.First().MaxAttempts)))];
     }
 
-    private async Task RunAsync(KindSlot slot, ClaimedJob job, CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs <paramref name="first"/>, then claims the next job of the same kind for the same slot until none is claimable:
+    /// a busy kind is drained with one claim per job, instead of waking the loop, which would claim every kind and read
+    /// when the next is due after each job. Only a slot that runs dry frees itself and wakes the loop.
+    /// </summary>
+    private async Task RunAsync(KindSlot slot, ClaimedJob first, CancellationToken stoppingToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var outcome = JobOutcomes.LeaseLost;
+        for (var job = first; job is not null; job = await NextOfKindAsync(slot, stoppingToken))
+        {
+            var started = Stopwatch.GetTimestamp();
+            var outcome = JobOutcomes.LeaseLost;
+            try
+            {
+                outcome = await AttemptAsync(slot, job, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Recording the outcome failed (the database is gone): the lease runs out and the job is taken over.
+                LogRecordFailed(e, job.Kind, job.Id);
+            }
+            finally
+            {
+                var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                metrics.Finished(job.Kind, outcome, milliseconds);
+                LogFinished(job.Kind, job.Id, outcome, (long)milliseconds, job.Attempts);
+            }
+        }
+
+        Interlocked.Decrement(ref slot.Running);
+        signal.Notify();
+    }
+
+    /// <summary>The next claimable job of the slot's kind, or null (none, stopping, or the database did not answer: the loop looks again).</summary>
+    private async Task<ClaimedJob?> NextOfKindAsync(KindSlot slot, CancellationToken stoppingToken)
+    {
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
         try
         {
-            outcome = await AttemptAsync(slot, job, stoppingToken);
+            var claimed = await store.ClaimAsync(slot.Kind, 1, WorkerId, Lease, stoppingToken);
+            return claimed.Count > 0 ? claimed[0] : null;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Recording the outcome failed (the database is gone): the lease runs out and the job is taken over.
-            LogRecordFailed(e, job.Kind, job.Id);
+            return null;
         }
-        finally
+        catch (Exception e)
         {
-            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            metrics.Finished(job.Kind, outcome, milliseconds);
-            LogFinished(job.Kind, job.Id, outcome, (long)milliseconds, job.Attempts);
-            Interlocked.Decrement(ref slot.Running);
-            signal.Notify();
+            LogPollFailed(e);
+            return null;
         }
     }
 

@@ -5,6 +5,7 @@ using MediaVault.Domain.Users;
 using MediaVault.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MediaVault.Infrastructure.Identity;
 
@@ -31,6 +32,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.Owners.Add(owner);
         IdentityResult result;
+        var savepoint = await SavepointAsync(cancellationToken);
         try
         {
             // Hashes the password first, then validates the user (a taken address fails here), then saves user and owner.
@@ -38,8 +40,9 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
         }
         catch (DbUpdateException)
         {
-            // A concurrent sign-up with the same address won the race: the unique user name index refused this one (in
-            // an open transaction EF rolled back to the savepoint it took before the save).
+            // A concurrent sign-up with the same address won the race: the unique user name index refused this one, and
+            // the transaction goes on from before the save.
+            await RollBackToAsync(savepoint, cancellationToken);
             Forget(owner, user);
             result = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(account.Email.Value));
         }
@@ -218,11 +221,33 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
         return Result.Success();
     }
 
+    private const string BeforeSave = "mediavault_before_save";
+
+    /// <summary>
+    /// Inside a transaction, a savepoint before a save that may lose a race and be carried on from: PostgreSQL refuses
+    /// every later statement of a transaction in which one failed, until it is rolled back to a savepoint. Units of work
+    /// take no automatic savepoints (<see cref="Persistence.UnitOfWork"/>), so this one is explicit. Null outside one.
+    /// </summary>
+    private async Task<IDbContextTransaction?> SavepointAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not { SupportsSavepoints: true } transaction)
+        {
+            return null;
+        }
+
+        await transaction.CreateSavepointAsync(BeforeSave, cancellationToken);
+        return transaction;
+    }
+
+    private static Task RollBackToAsync(IDbContextTransaction? savepoint, CancellationToken cancellationToken) =>
+        savepoint is null ? Task.CompletedTask : savepoint.RollbackToSavepointAsync(BeforeSave, cancellationToken);
+
     public async Task<Account> AddToRoleAsync(UserId id, string role, CancellationToken cancellationToken)
     {
         var user = await RequireAsync(id);
         if (!await users.IsInRoleAsync(user, role))
         {
+            var savepoint = await SavepointAsync(cancellationToken);
             try
             {
                 var result = await users.AddToRoleAsync(user, role);
@@ -234,6 +259,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, MediaV
             catch (DbUpdateException)
             {
                 // Another request (a second sign-in) added the role at the same moment.
+                await RollBackToAsync(savepoint, cancellationToken);
                 db.ChangeTracker.Clear();
                 user = await RequireAsync(id);
             }

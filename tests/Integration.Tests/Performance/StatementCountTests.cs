@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Infrastructure.Configuration;
@@ -21,6 +22,7 @@ public sealed class StatementCountTests
 {
     private MediaVaultApi _api = null!;
     private StatementCounter _counter = null!;
+    private SavepointCounter _savepoints = null!;
     private HttpClient _client = null!;
     private HttpClient _grantee = null!;
     private Guid _asset;
@@ -32,9 +34,12 @@ public sealed class StatementCountTests
         {
             services.AddHttpContextAccessor();
             services.AddSingleton<StatementCounter>();
-            services.ConfigureDbContext<PostgresDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<StatementCounter>()));
+            services.AddSingleton<SavepointCounter>();
+            services.ConfigureDbContext<PostgresDbContext>((sp, options) =>
+                options.AddInterceptors(sp.GetRequiredService<StatementCounter>(), sp.GetRequiredService<SavepointCounter>()));
         });
         _counter = _api.Services.GetRequiredService<StatementCounter>();
+        _savepoints = _api.Services.GetRequiredService<SavepointCounter>();
         var owner = await _api.OwnerAsync();
         _asset = (await _api.AssetAsync(owner, title: "x marks the spot")).Id.Value;
         _client = _api.ClientFor(owner.Value);
@@ -82,6 +87,25 @@ public sealed class StatementCountTests
         statements[^1].ShouldStartWith("INSERT INTO activity_entries");
         statements.Count(s => s.StartsWith("INSERT", StringComparison.Ordinal) || s.StartsWith("UPDATE", StringComparison.Ordinal)).ShouldBe(1);
         statements[^1].ShouldNotContain("RETURNING");
+    }
+
+    // The token check, the owner (its quota), the conditional quota reservation, and the asset, its tags and its
+    // activity line in one batch; in one transaction that takes no savepoint (UnitOfWork).
+    [Test]
+    public async Task CreateAsset_AfterWarmUp_SendsAtMost4StatementsAndNoSavepoint()
+    {
+        const string Path = "/api/v1/assets";
+        var body = new { fileName = "a.png", contentType = "image/png", sizeBytes = 1000, title = "t", tags = new[] { "x", "y" } };
+        (await _client.PostAsJsonAsync(new Uri(Path, UriKind.Relative), body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        _counter.Clear();
+        _savepoints.Clear();
+
+        (await _client.PostAsJsonAsync(new Uri(Path, UriKind.Relative), body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var statements = _counter.For(Path);
+        await TestContext.Out.WriteLineAsync($"{Path}: {statements.Count} statements\n{string.Join("\n---\n", statements)}");
+        statements.Count.ShouldBeInRange(1, 4, string.Join("\n---\n", statements));
+        _savepoints.For(Path).ShouldBe(0);
     }
 
     [Test]

@@ -264,19 +264,8 @@ public sealed class JobQueueTests(DatabaseProvider provider)
     private static string NewId() => Guid.NewGuid().ToString("N");
 
     /// <summary>Collects the outcome of every finished attempt of the test kind, from the worker's metrics.</summary>
-    private static MeterListener ListenToOutcomes(ConcurrentQueue<string?> outcomes)
-    {
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == JobMetrics.MeterName && instrument.Name == "mediavault.jobs.processed")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+    private static MeterListener ListenToOutcomes(ConcurrentQueue<string?> outcomes) =>
+        JobMeters.Listen("mediavault.jobs.processed", tags =>
         {
             string? kind = null, outcome = null;
             foreach (var tag in tags)
@@ -296,9 +285,6 @@ public sealed class JobQueueTests(DatabaseProvider provider)
                 outcomes.Enqueue(outcome);
             }
         });
-        listener.Start();
-        return listener;
-    }
 
     /// <summary>Enqueues the jobs through the port, written by one save (one transaction); returns their ids.</summary>
     private static async Task<IReadOnlyList<Guid>> EnqueueAllAsync(MediaVaultApi api, IEnumerable<ProbeJob> jobs)

@@ -81,23 +81,8 @@ public sealed class JobWakeUpTests(DatabaseProvider provider)
     internal static string NewId() => Guid.NewGuid().ToString("N");
 
     /// <summary>Counts the statements this host's job store sends to the jobs table (its own meter, not another host's).</summary>
-    private static MeterListener ListenToStatements(MediaVaultApi api, Action counted)
-    {
-        var meters = api.Services.GetRequiredService<IMeterFactory>();
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == JobMetrics.MeterName && instrument.Name == "mediavault.jobs.statements" && instrument.Meter.Scope == meters)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, _, _) => counted());
-        listener.Start();
-        return listener;
-    }
+    private static MeterListener ListenToStatements(MediaVaultApi api, Action counted) =>
+        JobMeters.Listen("mediavault.jobs.statements", _ => counted(), api.Services.GetRequiredService<IMeterFactory>());
 
     internal static Task<List<int>> ListenerPidsAsync(MediaVaultApi api) => api.WithDbAsync(db => db.Database.SqlQuery<int>($"""
         SELECT pid AS "Value" FROM pg_stat_activity

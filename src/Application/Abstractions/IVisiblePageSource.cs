@@ -33,8 +33,8 @@ public sealed record VisiblePageRequest(
 /// The database's own form of a list page, where it has a faster one than the LINQ form of
 /// <see cref="Access.EffectiveAccessQuery.VisiblePage"/> and <see cref="Assets.Specifications.VisibleAssetsPageQuery.Project"/>
 /// (PostgreSQL: one keyset cut per principal, the caller's strongest roles carried by the arms that found each asset,
-/// ADR-076 and ADR-082). The same rule: the property test of the access model runs the lists on every provider against
-/// the single-asset evaluator.
+/// ADR-076, ADR-082; a function planned once per session, ADR-083). The same rule: the property test of the access
+/// model runs the lists on every provider against the single-asset evaluator.
 /// </summary>
 public interface IVisiblePageSource
 {

@@ -996,6 +996,10 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("AssetId", "Name");
 
+                            b1.HasIndex("AssetId");
+
+                            NpgsqlIndexBuilderExtensions.IncludeProperties(b1.HasIndex("AssetId"), new[] { "Name", "Status", "ContentType", "Width", "Height" });
+
                             b1.ToTable("asset_renditions", (string)null);
 
                             b1.WithOwner()
@@ -1021,7 +1025,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("AssetId");
+                            b1.HasIndex("AssetId", "Id");
+
+                            NpgsqlIndexBuilderExtensions.IncludeProperties(b1.HasIndex("AssetId", "Id"), new[] { "Value" });
 
                             b1.HasIndex("Value", "AssetId")
                                 .IsUnique();

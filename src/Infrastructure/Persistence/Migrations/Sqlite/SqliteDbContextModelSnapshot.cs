@@ -985,6 +985,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("AssetId", "Name");
 
+                            b1.HasIndex("AssetId")
+                                .HasAnnotation("Npgsql:IndexInclude", new[] { "Name", "Status", "ContentType", "Width", "Height" });
+
                             b1.ToTable("asset_renditions", (string)null);
 
                             b1.WithOwner()
@@ -1008,7 +1011,8 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("AssetId");
+                            b1.HasIndex("AssetId", "Id")
+                                .HasAnnotation("Npgsql:IndexInclude", new[] { "Value" });
 
                             b1.HasIndex("Value", "AssetId")
                                 .IsUnique();

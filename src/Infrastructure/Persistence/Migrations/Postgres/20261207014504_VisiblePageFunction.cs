@@ -7,10 +7,13 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
     /// <summary>
     /// The list page as a server-side function, <c>mv_visible_page</c> (ADR-083): the statement of ADR-082 with every arm
     /// present and switched on or off by a parameter, planned once per session with a generic plan
-    /// (<c>SET plan_cache_mode = force_generic_plan</c> holds inside the function only) instead of once per request.
-    /// The arms, checks and projection are those of <see cref="PostgresVisiblePages"/>; the property test of the access
-    /// model runs the lists against the single-asset evaluator. A change to the page's SQL is a new migration that
-    /// replaces the function.
+    /// (<c>SET plan_cache_mode = force_generic_plan</c> holds inside the function only) instead of once per request, and
+    /// with no bitmap scans (<c>SET enable_bitmapscan = off</c>): every arm is an index scan in the page's order that stops
+    /// at its cut, whatever the planner guesses about the person's row counts. A person no group or collection can reach
+    /// gets a two-arm statement whose arms the page reads lazily.
+    /// The arms, checks and projection are those ADR-082 describes; <see cref="PostgresVisiblePages"/> calls the function.
+    /// The property test of the access model runs the lists against the single-asset evaluator. A change to the page's SQL
+    /// is a new migration that replaces the function.
     /// </summary>
     public partial class VisiblePageFunction : Migration
     {
@@ -27,11 +30,52 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
               "InheritedAllowsDownload" boolean, "Tags" text[], "Renditions" text)
             LANGUAGE plpgsql STABLE
             SET plan_cache_mode = force_generic_plan
+            SET enable_bitmapscan = off
             AS $fn$
             #variable_conflict use_column
             DECLARE
               v_before timestamptz := COALESCE(p_after_at, 'infinity');
             BEGIN
+              -- No group and no collection can reach the person: the own and personal arms, each read once, so that both
+              -- stay index scans the page reads lazily, newest first, until it holds take assets.
+              IF NOT p_groups AND NOT p_collections THEN
+                RETURN QUERY
+                WITH vp_owned AS (
+                  SELECT a."CreatedAt" AS c, a."Id" AS id, NULL::int AS gr, false AS gd, NULL::int AS ir, false AS id_ FROM assets AS a
+                  WHERE p_owned AND a."OwnerId" = p_person AND a."DeletedAt" IS NULL
+                    AND (p_kind IS NULL OR a."Kind" = p_kind)
+                    AND (p_tag IS NULL OR EXISTS (SELECT 1 FROM asset_tags AS t WHERE t."AssetId" = a."Id" AND t."Tag" = p_tag))
+                    AND (p_needle IS NULL OR strpos(lower(a."Title"), p_needle) > 0 OR strpos(lower(a."Description"), p_needle) > 0 OR strpos(lower(a."FileName"), p_needle) > 0)
+                    AND a."CreatedAt" <= v_before AND (p_after_at IS NULL OR a."CreatedAt" < p_after_at OR (a."CreatedAt" = p_after_at AND a."Id" < p_after_id))
+                  ORDER BY a."CreatedAt" DESC, a."Id" DESC LIMIT p_take),
+                vp_personal AS (
+                  SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id, CASE g."Role" WHEN 'Manager' THEN 3 WHEN 'Editor' THEN 2 ELSE 1 END AS gr, g."AllowDownload" AS gd, NULL::int AS ir, false AS id_
+                  FROM share_grants AS g CROSS JOIN LATERAL (
+                    SELECT 1 FROM assets AS a WHERE a."Id" = g."AssetId" AND a."OwnerId" <> p_person
+                      AND a."Status" = 'Ready' AND a."Integrity" <> 'Mismatch' AND a."DeletedAt" IS NULL
+                      AND (p_kind IS NULL OR a."Kind" = p_kind)
+                      AND (p_tag IS NULL OR EXISTS (SELECT 1 FROM asset_tags AS t WHERE t."AssetId" = a."Id" AND t."Tag" = p_tag))
+                      AND (p_needle IS NULL OR strpos(lower(a."Title"), p_needle) > 0 OR strpos(lower(a."Description"), p_needle) > 0 OR strpos(lower(a."FileName"), p_needle) > 0)
+                    OFFSET 0) AS vp_asset
+                  WHERE p_shared AND g."GranteeId" = p_person AND g."RevokedAt" IS NULL AND (g."ExpiresAt" IS NULL OR g."ExpiresAt" > p_now)
+                    AND g."AssetCreatedAt" <= v_before AND (p_after_at IS NULL OR g."AssetCreatedAt" < p_after_at OR (g."AssetCreatedAt" = p_after_at AND g."AssetId" < p_after_id))
+                  ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT p_take),
+                vp_page AS (
+                  SELECT u.c, u.id, max(u.gr) AS gr, bool_or(u.gd) AS gd, max(u.ir) AS ir, bool_or(u.id_) AS id_
+                  FROM (SELECT * FROM vp_owned UNION ALL SELECT * FROM vp_personal) AS u
+                  GROUP BY u.c, u.id ORDER BY u.c DESC, u.id DESC LIMIT p_take)
+                SELECT a."Id", a."OwnerId", a."Title"::text, a."Description"::text, a."FileName"::text, a."ContentType"::text, a."Kind"::text,
+                  a."SizeBytes", a."Sha256"::text, a."Status"::text, a."CreatedAt", a."UpdatedAt", a."Integrity"::text, a."InheritsAccess",
+                  a."MediaWidth", a."MediaHeight", a."MediaDurationSeconds", a."MediaCodec"::text,
+                  p.gr, COALESCE(p.gd, false), p.ir, COALESCE(p.id_, false),
+                  (SELECT array_agg(t."Tag"::text ORDER BY t."Id") FROM asset_tags AS t WHERE t."AssetId" = a."Id"),
+                  (SELECT string_agg(r."Name" || '|' || r."Status" || '|' || COALESCE(r."ContentType", '') || '|' || COALESCE(r."Width"::text, '') || '|' || COALESCE(r."Height"::text, ''), ',')
+                   FROM asset_renditions AS r WHERE r."AssetId" = a."Id")
+                FROM vp_page AS p CROSS JOIN LATERAL (SELECT * FROM assets AS a WHERE a."Id" = p.id OFFSET 0) AS a
+                ORDER BY p.c DESC, p.id DESC;
+                RETURN;
+              END IF;
+
               RETURN QUERY
               WITH vp_groups AS (
                 SELECT m."GroupId" AS id FROM group_members AS m WHERE p_groups AND m."UserId" = p_person),

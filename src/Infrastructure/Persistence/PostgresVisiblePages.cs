@@ -28,8 +28,9 @@ namespace MediaVault.Infrastructure.Persistence;
 /// off by its parameter, which the plan checks once, before reading anything.</item>
 /// </list>
 /// The function is planned once per database session, with a generic plan (the statement is written so that its plan
-/// does not depend on the values: every arm is a nested loop of index probes cut by <c>LIMIT</c>), instead of once per
-/// request: planning was 40 % of the statement's database time. The work grows with <c>take × principals</c> at most.
+/// does not depend on the values: every arm is a nested loop of index probes cut by <c>LIMIT</c>), whatever PostgreSQL
+/// would choose for a prepared statement; a statement planned afresh spent 40 % of its database time planning. The work
+/// grows with <c>take × principals</c> at most.
 /// The call goes through EF Core (<c>SqlQueryRaw</c>), so its interceptors and fault handling apply. SQLite, the
 /// embedded default, sends the LINQ form (null here).
 /// </summary>

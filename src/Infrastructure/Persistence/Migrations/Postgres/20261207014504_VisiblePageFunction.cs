@@ -17,7 +17,88 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
     /// </summary>
     public partial class VisiblePageFunction : Migration
     {
-        internal const string CreateFunction = """
+        // The function's text is put together from the fragments below, each written once: the same checks stand in
+        // every arm, and the own and personal arms and the projection in both statements of the function.
+
+        /// <summary>The role of a grant aliased <paramref name="g"/> as the list's rank (1 viewer, 2 editor, 3 manager).</summary>
+        private static string Rank(string g) => $"""CASE {g}."Role" WHEN 'Manager' THEN 3 WHEN 'Editor' THEN 2 ELSE 1 END""";
+
+        /// <summary>The grant aliased <paramref name="g"/> is active: not revoked, not expired.</summary>
+        private static string Active(string g) => $"""{g}."RevokedAt" IS NULL AND ({g}."ExpiresAt" IS NULL OR {g}."ExpiresAt" > p_now)""";
+
+        /// <summary>The keyset cursor over a row's <paramref name="c"/> and <paramref name="id"/>; the first condition is the index bound.</summary>
+        private static string After(string c, string id) =>
+            $"""{c} <= v_before AND (p_after_at IS NULL OR {c} < p_after_at OR ({c} = p_after_at AND {id} < p_after_id))""";
+
+        /// <summary>The list's optional filters (kind, tag, text) over the asset aliased <c>a</c>.</summary>
+        private const string Filters = """
+            (p_kind IS NULL OR a."Kind" = p_kind)
+                    AND (p_tag IS NULL OR EXISTS (SELECT 1 FROM asset_tags AS t WHERE t."AssetId" = a."Id" AND t."Tag" = p_tag))
+                    AND (p_needle IS NULL OR strpos(lower(a."Title"), p_needle) > 0 OR strpos(lower(a."Description"), p_needle) > 0 OR strpos(lower(a."FileName"), p_needle) > 0)
+            """;
+
+        /// <summary>
+        /// The asset behind one arm row, someone else's and shareable, probed by primary key for that row alone
+        /// (<c>OFFSET 0</c> keeps it from becoming a join the planner may answer with a scan of every asset).
+        /// </summary>
+        private static string Probe(string assetId, string extra = "") => $"""
+            CROSS JOIN LATERAL (
+                  SELECT 1 FROM assets AS a WHERE a."Id" = {assetId}{extra} AND a."OwnerId" <> p_person
+                    AND a."Status" = 'Ready' AND a."Integrity" <> 'Mismatch' AND a."DeletedAt" IS NULL
+                    AND {Filters}
+                  OFFSET 0) AS vp_asset
+            """;
+
+        private static readonly string OwnedArm = $"""
+            vp_owned AS (
+                SELECT a."CreatedAt" AS c, a."Id" AS id, NULL::int AS gr, false AS gd, NULL::int AS ir, false AS id_ FROM assets AS a
+                WHERE p_owned AND a."OwnerId" = p_person AND a."DeletedAt" IS NULL
+                  AND {Filters}
+                  AND {After("a.\"CreatedAt\"", "a.\"Id\"")}
+                ORDER BY a."CreatedAt" DESC, a."Id" DESC LIMIT p_take)
+            """;
+
+        private static readonly string PersonalArm = $"""
+            vp_personal AS (
+                SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id, {Rank("g")} AS gr, g."AllowDownload" AS gd, NULL::int AS ir, false AS id_
+                FROM share_grants AS g {Probe("g.\"AssetId\"")}
+                WHERE p_shared AND g."GranteeId" = p_person AND {Active("g")}
+                  AND {After("g.\"AssetCreatedAt\"", "g.\"AssetId\"")}
+                ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT p_take)
+            """;
+
+        /// <summary>The page: the arms' rows grouped by asset (one asset may come by several paths), newest first, cut.</summary>
+        private static string Page(params string[] arms) => $"""
+            vp_page AS (
+                SELECT u.c, u.id, max(u.gr) AS gr, bool_or(u.gd) AS gd, max(u.ir) AS ir, bool_or(u.id_) AS id_
+                FROM ({string.Join(" UNION ALL ", arms.Select(arm => $"SELECT * FROM {arm}"))}) AS u
+                GROUP BY u.c, u.id ORDER BY u.c DESC, u.id DESC LIMIT p_take)
+            """;
+
+        /// <summary>The page's assets by primary key, with their tags (in the order given) and renditions.</summary>
+        private const string Projection = """
+            SELECT a."Id", a."OwnerId", a."Title"::text, a."Description"::text, a."FileName"::text, a."ContentType"::text, a."Kind"::text,
+                a."SizeBytes", a."Sha256"::text, a."Status"::text, a."CreatedAt", a."UpdatedAt", a."Integrity"::text, a."InheritsAccess",
+                a."MediaWidth", a."MediaHeight", a."MediaDurationSeconds", a."MediaCodec"::text,
+                p.gr, COALESCE(p.gd, false), p.ir, COALESCE(p.id_, false),
+                (SELECT array_agg(t."Tag"::text ORDER BY t."Id") FROM asset_tags AS t WHERE t."AssetId" = a."Id"),
+                (SELECT string_agg(r."Name" || '|' || r."Status" || '|' || COALESCE(r."ContentType", '') || '|' || COALESCE(r."Width"::text, '') || '|' || COALESCE(r."Height"::text, ''), ',')
+                 FROM asset_renditions AS r WHERE r."AssetId" = a."Id")
+              FROM vp_page AS p CROSS JOIN LATERAL (SELECT * FROM assets AS a WHERE a."Id" = p.id OFFSET 0) AS a
+              ORDER BY p.c DESC, p.id DESC;
+            """;
+
+        /// <summary>
+        /// The take-th newest asset of the arms so far (distinct: one asset may come by two paths), or no row when they
+        /// hold fewer: nothing older can be on the page.
+        /// </summary>
+        private static string Bound(string name, params string[] arms) => $"""
+            {name} AS (
+                SELECT u.c FROM ({string.Join(" UNION ", arms.Select(arm => $"SELECT c, id FROM {arm}"))}) AS u
+                ORDER BY u.c DESC, u.id DESC OFFSET p_take - 1 LIMIT 1)
+            """;
+
+        internal static readonly string CreateFunction = $"""
             CREATE OR REPLACE FUNCTION mv_visible_page(
               p_person uuid, p_now timestamptz, p_take integer,
               p_owned boolean, p_shared boolean, p_groups boolean, p_collections boolean,
@@ -40,39 +121,10 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
               -- stay index scans the page reads lazily, newest first, until it holds take assets.
               IF NOT p_groups AND NOT p_collections THEN
                 RETURN QUERY
-                WITH vp_owned AS (
-                  SELECT a."CreatedAt" AS c, a."Id" AS id, NULL::int AS gr, false AS gd, NULL::int AS ir, false AS id_ FROM assets AS a
-                  WHERE p_owned AND a."OwnerId" = p_person AND a."DeletedAt" IS NULL
-                    AND (p_kind IS NULL OR a."Kind" = p_kind)
-                    AND (p_tag IS NULL OR EXISTS (SELECT 1 FROM asset_tags AS t WHERE t."AssetId" = a."Id" AND t."Tag" = p_tag))
-                    AND (p_needle IS NULL OR strpos(lower(a."Title"), p_needle) > 0 OR strpos(lower(a."Description"), p_needle) > 0 OR strpos(lower(a."FileName"), p_needle) > 0)
-                    AND a."CreatedAt" <= v_before AND (p_after_at IS NULL OR a."CreatedAt" < p_after_at OR (a."CreatedAt" = p_after_at AND a."Id" < p_after_id))
-                  ORDER BY a."CreatedAt" DESC, a."Id" DESC LIMIT p_take),
-                vp_personal AS (
-                  SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id, CASE g."Role" WHEN 'Manager' THEN 3 WHEN 'Editor' THEN 2 ELSE 1 END AS gr, g."AllowDownload" AS gd, NULL::int AS ir, false AS id_
-                  FROM share_grants AS g CROSS JOIN LATERAL (
-                    SELECT 1 FROM assets AS a WHERE a."Id" = g."AssetId" AND a."OwnerId" <> p_person
-                      AND a."Status" = 'Ready' AND a."Integrity" <> 'Mismatch' AND a."DeletedAt" IS NULL
-                      AND (p_kind IS NULL OR a."Kind" = p_kind)
-                      AND (p_tag IS NULL OR EXISTS (SELECT 1 FROM asset_tags AS t WHERE t."AssetId" = a."Id" AND t."Tag" = p_tag))
-                      AND (p_needle IS NULL OR strpos(lower(a."Title"), p_needle) > 0 OR strpos(lower(a."Description"), p_needle) > 0 OR strpos(lower(a."FileName"), p_needle) > 0)
-                    OFFSET 0) AS vp_asset
-                  WHERE p_shared AND g."GranteeId" = p_person AND g."RevokedAt" IS NULL AND (g."ExpiresAt" IS NULL OR g."ExpiresAt" > p_now)
-                    AND g."AssetCreatedAt" <= v_before AND (p_after_at IS NULL OR g."AssetCreatedAt" < p_after_at OR (g."AssetCreatedAt" = p_after_at AND g."AssetId" < p_after_id))
-                  ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT p_take),
-                vp_page AS (
-                  SELECT u.c, u.id, max(u.gr) AS gr, bool_or(u.gd) AS gd, max(u.ir) AS ir, bool_or(u.id_) AS id_
-                  FROM (SELECT * FROM vp_owned UNION ALL SELECT * FROM vp_personal) AS u
-                  GROUP BY u.c, u.id ORDER BY u.c DESC, u.id DESC LIMIT p_take)
-                SELECT a."Id", a."OwnerId", a."Title"::text, a."Description"::text, a."FileName"::text, a."ContentType"::text, a."Kind"::text,
-                  a."SizeBytes", a."Sha256"::text, a."Status"::text, a."CreatedAt", a."UpdatedAt", a."Integrity"::text, a."InheritsAccess",
-                  a."MediaWidth", a."MediaHeight", a."MediaDurationSeconds", a."MediaCodec"::text,
-                  p.gr, COALESCE(p.gd, false), p.ir, COALESCE(p.id_, false),
-                  (SELECT array_agg(t."Tag"::text ORDER BY t."Id") FROM asset_tags AS t WHERE t."AssetId" = a."Id"),
-                  (SELECT string_agg(r."Name" || '|' || r."Status" || '|' || COALESCE(r."ContentType", '') || '|' || COALESCE(r."Width"::text, '') || '|' || COALESCE(r."Height"::text, ''), ',')
-                   FROM asset_renditions AS r WHERE r."AssetId" = a."Id")
-                FROM vp_page AS p CROSS JOIN LATERAL (SELECT * FROM assets AS a WHERE a."Id" = p.id OFFSET 0) AS a
-                ORDER BY p.c DESC, p.id DESC;
+                WITH {OwnedArm},
+                {PersonalArm},
+                {Page("vp_owned", "vp_personal")}
+                {Projection}
                 RETURN;
               END IF;
 
@@ -81,81 +133,36 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                 SELECT m."GroupId" AS id FROM group_members AS m WHERE p_groups AND m."UserId" = p_person),
               vp_collections AS (
                 SELECT c.id, max(c.r) AS r, bool_or(c.d) AS d FROM (
-                  SELECT g."CollectionId" AS id, CASE g."Role" WHEN 'Manager' THEN 3 WHEN 'Editor' THEN 2 ELSE 1 END AS r, g."AllowDownload" AS d
+                  SELECT g."CollectionId" AS id, {Rank("g")} AS r, g."AllowDownload" AS d
                   FROM collection_grants AS g
-                  WHERE p_collections AND g."GranteeId" = p_person AND g."RevokedAt" IS NULL AND (g."ExpiresAt" IS NULL OR g."ExpiresAt" > p_now)
+                  WHERE p_collections AND g."GranteeId" = p_person AND {Active("g")}
                   UNION ALL
                   SELECT x.id, x.r, x.d FROM vp_groups CROSS JOIN LATERAL (
-                    SELECT g."CollectionId" AS id, CASE g."Role" WHEN 'Manager' THEN 3 WHEN 'Editor' THEN 2 ELSE 1 END AS r, g."AllowDownload" AS d
+                    SELECT g."CollectionId" AS id, {Rank("g")} AS r, g."AllowDownload" AS d
                     FROM collection_grants AS g
-                    WHERE p_collections AND g."GroupId" = vp_groups.id AND g."RevokedAt" IS NULL AND (g."ExpiresAt" IS NULL OR g."ExpiresAt" > p_now) OFFSET 0) AS x) AS c
+                    WHERE p_collections AND g."GroupId" = vp_groups.id AND {Active("g")} OFFSET 0) AS x) AS c
                 GROUP BY c.id),
-              vp_owned AS (
-                SELECT a."CreatedAt" AS c, a."Id" AS id, NULL::int AS gr, false AS gd, NULL::int AS ir, false AS id_ FROM assets AS a
-                WHERE p_owned AND a."OwnerId" = p_person AND a."DeletedAt" IS NULL
-                  AND (p_kind IS NULL OR a."Kind" = p_kind)
-                  AND (p_tag IS NULL OR EXISTS (SELECT 1 FROM asset_tags AS t WHERE t."AssetId" = a."Id" AND t."Tag" = p_tag))
-                  AND (p_needle IS NULL OR strpos(lower(a."Title"), p_needle) > 0 OR strpos(lower(a."Description"), p_needle) > 0 OR strpos(lower(a."FileName"), p_needle) > 0)
-                  AND a."CreatedAt" <= v_before AND (p_after_at IS NULL OR a."CreatedAt" < p_after_at OR (a."CreatedAt" = p_after_at AND a."Id" < p_after_id))
-                ORDER BY a."CreatedAt" DESC, a."Id" DESC LIMIT p_take),
-              vp_personal AS (
-                SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id, CASE g."Role" WHEN 'Manager' THEN 3 WHEN 'Editor' THEN 2 ELSE 1 END AS gr, g."AllowDownload" AS gd, NULL::int AS ir, false AS id_
-                FROM share_grants AS g CROSS JOIN LATERAL (
-                  SELECT 1 FROM assets AS a WHERE a."Id" = g."AssetId" AND a."OwnerId" <> p_person
-                    AND a."Status" = 'Ready' AND a."Integrity" <> 'Mismatch' AND a."DeletedAt" IS NULL
-                    AND (p_kind IS NULL OR a."Kind" = p_kind)
-                    AND (p_tag IS NULL OR EXISTS (SELECT 1 FROM asset_tags AS t WHERE t."AssetId" = a."Id" AND t."Tag" = p_tag))
-                    AND (p_needle IS NULL OR strpos(lower(a."Title"), p_needle) > 0 OR strpos(lower(a."Description"), p_needle) > 0 OR strpos(lower(a."FileName"), p_needle) > 0)
-                  OFFSET 0) AS vp_asset
-                WHERE p_shared AND g."GranteeId" = p_person AND g."RevokedAt" IS NULL AND (g."ExpiresAt" IS NULL OR g."ExpiresAt" > p_now)
-                  AND g."AssetCreatedAt" <= v_before AND (p_after_at IS NULL OR g."AssetCreatedAt" < p_after_at OR (g."AssetCreatedAt" = p_after_at AND g."AssetId" < p_after_id))
-                ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT p_take),
-              vp_bound_groups AS (
-                SELECT u.c FROM (SELECT c, id FROM vp_owned UNION SELECT c, id FROM vp_personal) AS u
-                ORDER BY u.c DESC, u.id DESC OFFSET p_take - 1 LIMIT 1),
+              {OwnedArm},
+              {PersonalArm},
+              {Bound("vp_bound_groups", "vp_owned", "vp_personal")},
               vp_grouped AS (
                 SELECT x.c, x.id, x.gr, x.gd, NULL::int AS ir, false AS id_ FROM vp_groups CROSS JOIN LATERAL (
-                  SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id, CASE g."Role" WHEN 'Manager' THEN 3 WHEN 'Editor' THEN 2 ELSE 1 END AS gr, g."AllowDownload" AS gd
-                  FROM share_grants AS g CROSS JOIN LATERAL (
-                    SELECT 1 FROM assets AS a WHERE a."Id" = g."AssetId" AND a."OwnerId" <> p_person
-                      AND a."Status" = 'Ready' AND a."Integrity" <> 'Mismatch' AND a."DeletedAt" IS NULL
-                      AND (p_kind IS NULL OR a."Kind" = p_kind)
-                      AND (p_tag IS NULL OR EXISTS (SELECT 1 FROM asset_tags AS t WHERE t."AssetId" = a."Id" AND t."Tag" = p_tag))
-                      AND (p_needle IS NULL OR strpos(lower(a."Title"), p_needle) > 0 OR strpos(lower(a."Description"), p_needle) > 0 OR strpos(lower(a."FileName"), p_needle) > 0)
-                    OFFSET 0) AS vp_asset
-                  WHERE p_shared AND g."GroupId" = vp_groups.id AND g."RevokedAt" IS NULL AND (g."ExpiresAt" IS NULL OR g."ExpiresAt" > p_now)
-                    AND g."AssetCreatedAt" <= v_before AND (p_after_at IS NULL OR g."AssetCreatedAt" < p_after_at OR (g."AssetCreatedAt" = p_after_at AND g."AssetId" < p_after_id))
+                  SELECT g."AssetCreatedAt" AS c, g."AssetId" AS id, {Rank("g")} AS gr, g."AllowDownload" AS gd
+                  FROM share_grants AS g {Probe("g.\"AssetId\"")}
+                  WHERE p_shared AND g."GroupId" = vp_groups.id AND {Active("g")}
+                    AND {After("g.\"AssetCreatedAt\"", "g.\"AssetId\"")}
                     AND g."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_groups), '-infinity')
                   ORDER BY g."AssetCreatedAt" DESC, g."AssetId" DESC LIMIT p_take) AS x),
-              vp_bound_collections AS (
-                SELECT u.c FROM (SELECT c, id FROM vp_owned UNION SELECT c, id FROM vp_personal UNION SELECT c, id FROM vp_grouped) AS u
-                ORDER BY u.c DESC, u.id DESC OFFSET p_take - 1 LIMIT 1),
+              {Bound("vp_bound_collections", "vp_owned", "vp_personal", "vp_grouped")},
               vp_collected AS (
                 SELECT x.c, x.id, NULL::int AS gr, false AS gd, vp_collections.r AS ir, vp_collections.d AS id_ FROM vp_collections CROSS JOIN LATERAL (
-                  SELECT e."AssetCreatedAt" AS c, e."AssetId" AS id FROM collection_entries AS e CROSS JOIN LATERAL (
-                    SELECT 1 FROM assets AS a WHERE a."Id" = e."AssetId" AND a."InheritsAccess" AND a."OwnerId" <> p_person
-                      AND a."Status" = 'Ready' AND a."Integrity" <> 'Mismatch' AND a."DeletedAt" IS NULL
-                      AND (p_kind IS NULL OR a."Kind" = p_kind)
-                      AND (p_tag IS NULL OR EXISTS (SELECT 1 FROM asset_tags AS t WHERE t."AssetId" = a."Id" AND t."Tag" = p_tag))
-                      AND (p_needle IS NULL OR strpos(lower(a."Title"), p_needle) > 0 OR strpos(lower(a."Description"), p_needle) > 0 OR strpos(lower(a."FileName"), p_needle) > 0)
-                    OFFSET 0) AS vp_asset
+                  SELECT e."AssetCreatedAt" AS c, e."AssetId" AS id FROM collection_entries AS e {Probe("e.\"AssetId\"", " AND a.\"InheritsAccess\"")}
                   WHERE p_shared AND e."CollectionId" = vp_collections.id
-                    AND e."AssetCreatedAt" <= v_before AND (p_after_at IS NULL OR e."AssetCreatedAt" < p_after_at OR (e."AssetCreatedAt" = p_after_at AND e."AssetId" < p_after_id))
+                    AND {After("e.\"AssetCreatedAt\"", "e.\"AssetId\"")}
                     AND e."AssetCreatedAt" >= COALESCE((SELECT c FROM vp_bound_collections), '-infinity')
                   ORDER BY e."AssetCreatedAt" DESC, e."AssetId" DESC LIMIT p_take) AS x),
-              vp_page AS (
-                SELECT u.c, u.id, max(u.gr) AS gr, bool_or(u.gd) AS gd, max(u.ir) AS ir, bool_or(u.id_) AS id_
-                FROM (SELECT * FROM vp_owned UNION ALL SELECT * FROM vp_personal UNION ALL SELECT * FROM vp_grouped UNION ALL SELECT * FROM vp_collected) AS u
-                GROUP BY u.c, u.id ORDER BY u.c DESC, u.id DESC LIMIT p_take)
-              SELECT a."Id", a."OwnerId", a."Title"::text, a."Description"::text, a."FileName"::text, a."ContentType"::text, a."Kind"::text,
-                a."SizeBytes", a."Sha256"::text, a."Status"::text, a."CreatedAt", a."UpdatedAt", a."Integrity"::text, a."InheritsAccess",
-                a."MediaWidth", a."MediaHeight", a."MediaDurationSeconds", a."MediaCodec"::text,
-                p.gr, COALESCE(p.gd, false), p.ir, COALESCE(p.id_, false),
-                (SELECT array_agg(t."Tag"::text ORDER BY t."Id") FROM asset_tags AS t WHERE t."AssetId" = a."Id"),
-                (SELECT string_agg(r."Name" || '|' || r."Status" || '|' || COALESCE(r."ContentType", '') || '|' || COALESCE(r."Width"::text, '') || '|' || COALESCE(r."Height"::text, ''), ',')
-                 FROM asset_renditions AS r WHERE r."AssetId" = a."Id")
-              FROM vp_page AS p CROSS JOIN LATERAL (SELECT * FROM assets AS a WHERE a."Id" = p.id OFFSET 0) AS a
-              ORDER BY p.c DESC, p.id DESC;
+              {Page("vp_owned", "vp_personal", "vp_grouped", "vp_collected")}
+              {Projection}
             END
             $fn$;
             """;

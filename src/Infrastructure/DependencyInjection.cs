@@ -115,7 +115,7 @@ public static class DependencyInjection
             }
 
             services.AddDbContextPool<MediaVaultDbContext, PostgresDbContext>((sp, options) => options.UseNpgsql(builder.ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<JobSignalInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<JobSignalInterceptor>(), sp.GetRequiredService<AccountCheckInterceptor>()));
         }
         else
         {
@@ -241,6 +241,8 @@ public static class DependencyInjection
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobSignalInterceptor>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AccountCheckInterceptor>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobMetrics>();
         services.AddScoped<IJobQueue, EfJobQueue>();

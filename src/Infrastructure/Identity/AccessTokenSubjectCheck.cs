@@ -30,6 +30,36 @@ public sealed class AccessTokenSubjectCheck(MediaVaultDbContext db)
                     db.Set<CollectionGrant>().Any(g => g.GranteeId == person && g.RevokedAt == null)))
                 .SingleOrDefault()));
 
+    /// <summary>
+    /// Whether the check can ride with the request's first statement instead (<see cref="DeferredAccountCheck"/>,
+    /// ADR-084): on PostgreSQL, which runs <c>mv_require_subject</c> in the same batch.
+    /// </summary>
+    public bool CanRideWithFirstStatement => db.Database.IsNpgsql();
+
+    /// <summary>
+    /// Whether the token whose check was left to the request's statements is current: as a statement found, or, when
+    /// none could tell (none ran, or the one that carried it failed first), as this check finds now.
+    /// </summary>
+    public async Task<bool> SettleAsync(DeferredAccountCheck deferred, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deferred);
+        if (!deferred.IsPending)
+        {
+            return !deferred.IsRefused;
+        }
+
+        // Taken, so that the statement below does not carry it too.
+        deferred.TryTake();
+        if (await CheckAsync(deferred.Subject.ToString(), deferred.Claim, cancellationToken) is { } reach)
+        {
+            deferred.Pass(reach);
+            return true;
+        }
+
+        deferred.Refuse();
+        return false;
+    }
+
     /// <summary>The caller's reach when the token is current, else <c>null</c> (the token must be refused).</summary>
     public async Task<CallerReach?> CheckAsync(string? subject, string? securityStampClaim, CancellationToken cancellationToken)
     {

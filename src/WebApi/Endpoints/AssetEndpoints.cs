@@ -23,6 +23,7 @@ public static class AssetEndpoints
 
         group.MapGet("/", List)
             .WithName("Assets_List")
+            .RidesAccountCheck()
             .WithSummary("List the assets you may see")
             .WithDescription(
                 "Newest first (createdAt desc, id desc), keyset-paginated. scope=all (default) returns your own assets and "
@@ -31,6 +32,7 @@ public static class AssetEndpoints
 
         group.MapPost("/", Create)
             .WithName("Assets_Create")
+            .RidesAccountCheck()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Register an upload")
             .WithDescription(
@@ -43,6 +45,7 @@ public static class AssetEndpoints
 
         group.MapGet("/{id:guid}", Get)
             .WithName("Assets_Get")
+            .RidesAccountCheck()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get one asset")
             .WithDescription("404 when the asset does not exist or you may not see it: the two are indistinguishable.");
@@ -82,6 +85,7 @@ public static class AssetEndpoints
 
         group.MapGet("/{id:guid}/download", Download)
             .WithName("Assets_Download")
+            .RidesAccountCheck()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -14,6 +14,7 @@ public static class MeEndpoints
             .WithTags("Me")
             .RequireAuthorization()
             .WithName("Me_Get")
+            .RidesAccountCheck()
             .WithSummary("Your account")
             .WithDescription("Who you are (id, e-mail, display name, roles), whether your address is verified, and your storage use against your quota.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -3,6 +3,7 @@ using MediaVault.Application.Abstractions;
 using MediaVault.Infrastructure;
 using MediaVault.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MediaVault.WebApi.Infrastructure;
@@ -55,8 +56,14 @@ internal static class AuthenticationSetup
                     {
                         var principal = context.Principal;
                         var check = context.HttpContext.RequestServices.GetRequiredService<AccessTokenSubjectCheck>();
-                        var reach = principal is null ? null : await check.CheckAsync(
-                            principal.FindFirstValue("sub"), principal.FindFirstValue(SecurityStampClaim.Type), context.HttpContext.RequestAborted);
+                        var subject = principal?.FindFirstValue("sub");
+                        var stamp = principal?.FindFirstValue(SecurityStampClaim.Type);
+                        if (AccountCheckRides.With(context.HttpContext, check, subject, stamp))
+                        {
+                            return;
+                        }
+
+                        var reach = principal is null ? null : await check.CheckAsync(subject, stamp, context.HttpContext.RequestAborted);
                         if (reach is null)
                         {
                             context.Fail("The account is disabled or gone, or its credentials changed after the token was issued.");
@@ -72,21 +79,20 @@ internal static class AuthenticationSetup
                         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                         context.Response.Headers.WWWAuthenticate = "Bearer";
                         var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                        await problems.WriteAsync(new ProblemDetailsContext
-                        {
-                            HttpContext = context.HttpContext,
-                            ProblemDetails =
-                            {
-                                Status = StatusCodes.Status401Unauthorized,
-                                Title = "Unauthorized",
-                                Type = ProblemTypes.Unauthorized,
-                                Detail = "A valid access token is required.",
-                            },
-                        });
+                        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext, ProblemDetails = Unauthorized() });
                     },
                 };
             });
         services.AddAuthorization();
         return services;
     }
+
+    /// <summary>The body of every <c>401</c>: the token is missing, invalid, expired, or no longer current.</summary>
+    public static ProblemDetails Unauthorized() => new()
+    {
+        Status = StatusCodes.Status401Unauthorized,
+        Title = "Unauthorized",
+        Type = ProblemTypes.Unauthorized,
+        Detail = "A valid access token is required.",
+    };
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MediaVault.Application.Abstractions;
 using MediaVault.Domain.Users;
+using MediaVault.Infrastructure.Identity;
 
 namespace MediaVault.WebApi.Infrastructure;
 
@@ -21,7 +22,12 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public bool IsAdmin => accessor.HttpContext?.User.IsInRole(AdminRole) == true;
 
-    public CallerReach? Reach => accessor.HttpContext?.Items[ReachKey] as CallerReach;
+    /// <summary>
+    /// Read with the token's account check: up front, or with the request's first statement when the check rides with
+    /// it (<see cref="DeferredAccountCheck"/>; until that statement has run, unknown).
+    /// </summary>
+    public CallerReach? Reach =>
+        accessor.HttpContext is { } context ? context.Items[ReachKey] as CallerReach ?? context.Features.Get<DeferredAccountCheck>()?.Reach : null;
 
     private static readonly object ReachKey = new();
 

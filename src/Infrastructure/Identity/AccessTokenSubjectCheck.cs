@@ -32,7 +32,7 @@ public sealed class AccessTokenSubjectCheck(MediaVaultDbContext db)
 
     /// <summary>
     /// Whether the check can ride with the request's first statement instead (<see cref="DeferredAccountCheck"/>,
-    /// ADR-084): on PostgreSQL, which runs <c>mv_require_subject</c> in the same batch.
+    /// ADR-084): on PostgreSQL, where <see cref="AccountCheckInterceptor"/> sends it in the same batch.
     /// </summary>
     public bool CanRideWithFirstStatement => db.Database.IsNpgsql();
 

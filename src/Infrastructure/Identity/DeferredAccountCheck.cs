@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using MediaVault.Application.Abstractions;
 
 namespace MediaVault.Infrastructure.Identity;
@@ -8,7 +10,7 @@ namespace MediaVault.Infrastructure.Identity;
 /// one command, records what that command found, and hands it back when the command could not tell. Whatever is
 /// still <see cref="IsPending"/> when the endpoint has answered is checked on its own before the answer is sent.
 /// </summary>
-public sealed class DeferredAccountCheck(Guid subject, string claim)
+public sealed class DeferredAccountCheck
 {
     private const int Pending = 0;
     private const int InFlight = 1;
@@ -17,11 +19,21 @@ public sealed class DeferredAccountCheck(Guid subject, string claim)
 
     private int _state;
 
+    private DeferredAccountCheck(Guid subject, string claim, byte[] claimDigest)
+    {
+        Subject = subject;
+        Claim = claim;
+        ClaimDigest = claimDigest;
+    }
+
     /// <summary>The account the token names.</summary>
-    public Guid Subject { get; } = subject;
+    public Guid Subject { get; }
 
     /// <summary>The token's security stamp claim.</summary>
-    public string Claim { get; } = claim;
+    public string Claim { get; }
+
+    /// <summary>The claim decoded: the SHA-256 of the security stamp the token was issued with.</summary>
+    internal byte[] ClaimDigest { get; }
 
     /// <summary>The caller's reach, once a statement that carried the check read it.</summary>
     public CallerReach? Reach { get; private set; }
@@ -31,6 +43,19 @@ public sealed class DeferredAccountCheck(Guid subject, string claim)
 
     /// <summary>The database refused the token: the account is gone, disabled, or its credentials changed.</summary>
     public bool IsRefused => Volatile.Read(ref _state) == Refused;
+
+    /// <summary>
+    /// The check of a token naming <paramref name="subject"/> with <paramref name="claim"/>, or <c>null</c> when they
+    /// are not a well-formed account id and stamp claim (the token is then checked, and refused, up front).
+    /// </summary>
+    public static DeferredAccountCheck? For(string? subject, string? claim)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        return Guid.TryParse(subject, out var id) && claim is not null
+            && Base64Url.TryDecodeFromChars(claim, digest, out var written) && written == digest.Length
+                ? new DeferredAccountCheck(id, claim, digest.ToArray())
+                : null;
+    }
 
     /// <summary>Takes the check for one command; <c>false</c> when another command has it or it is settled.</summary>
     internal bool TryTake() => Interlocked.CompareExchange(ref _state, InFlight, Pending) == Pending;

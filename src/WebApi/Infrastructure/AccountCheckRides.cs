@@ -24,12 +24,12 @@ internal static class AccountCheckRides
     public static bool With(HttpContext context, AccessTokenSubjectCheck check, string? subject, string? stamp)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<Marker>() is null || !check.CanRideWithFirstStatement
-            || !Guid.TryParse(subject, out var id) || string.IsNullOrEmpty(stamp))
+            || DeferredAccountCheck.For(subject, stamp) is not { } deferred)
         {
             return false;
         }
 
-        context.Features.Set(new DeferredAccountCheck(id, stamp));
+        context.Features.Set(deferred);
         return true;
     }
 

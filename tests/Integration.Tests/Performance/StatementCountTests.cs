@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using MediaVault.Domain.Access;
 using MediaVault.Domain.Assets;
 using MediaVault.Infrastructure.Configuration;
+using MediaVault.Infrastructure.Identity;
 using MediaVault.Infrastructure.Persistence;
 using MediaVault.Integration.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace MediaVault.Integration.Tests.Performance;
 /// </summary>
 public sealed class StatementCountTests
 {
-    private const string AccountCheck = "SELECT * FROM mv_require_subject(";
+    private const string AccountCheck = AccountCheckInterceptor.CheckSql;
 
     private MediaVaultApi _api = null!;
     private StatementCounter _counter = null!;
@@ -137,7 +138,7 @@ public sealed class StatementCountTests
         // At least the one that carries the access token's account check: zero would mean the counter is not wired.
         statements.Count.ShouldBeInRange(1, most, string.Join("\n---\n", statements));
         statements[0].ShouldStartWith(AccountCheck);
-        statements.Skip(1).ShouldAllBe(s => !s.Contains("mv_require_subject"));
+        statements.Skip(1).ShouldAllBe(s => !s.Contains("mv_refuse_token", StringComparison.Ordinal));
         return statements;
     }
 }

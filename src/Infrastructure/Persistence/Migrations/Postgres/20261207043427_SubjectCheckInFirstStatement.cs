@@ -5,34 +5,22 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <summary>
-    /// The access token's account check as a function the request's first statement can carry (ADR-084):
-    /// <c>mv_require_subject(id, claim)</c> raises SQLSTATE 28000 when the account is gone, disabled or has another
-    /// security stamp than the token's claim (the claim is the stamp's SHA-256 in base64url, as
-    /// <see cref="Identity.SecurityStampClaim"/> writes it), which aborts every later statement of the same batch; else it
-    /// answers the caller's reach, as <see cref="Identity.AccessTokenSubjectCheck"/> reads it.
+    /// The access token's account check riding with the request's first statement (ADR-084):
+    /// <c>mv_refuse_token()</c> raises SQLSTATE 28000, which aborts every later statement of the same batch; the check
+    /// (<see cref="Identity.AccountCheckInterceptor"/>) calls it only when the account is gone, disabled or has another
+    /// security stamp than the token's claim, so a current token pays no PL/pgSQL call.
     /// <c>mv_visible_page</c> is replaced by the same function that switches its group and collection arms off itself
     /// when the person is in no group (and holds no collection grant): a page whose account check rides with it is
     /// built before the reach is known.
     /// </summary>
     public partial class SubjectCheckInFirstStatement : Migration
     {
-        internal const string CreateSubjectFunction = """
-            CREATE OR REPLACE FUNCTION mv_require_subject(p_id uuid, p_claim text)
-            RETURNS TABLE ("InAnyGroup" boolean, "HoldsCollectionGrant" boolean)
-            LANGUAGE plpgsql STABLE
+        internal const string CreateRefusal = """
+            CREATE OR REPLACE FUNCTION mv_refuse_token() RETURNS boolean
+            LANGUAGE plpgsql VOLATILE
             AS $fn$
-            DECLARE
-              v_disabled boolean;
-              v_stamp text;
             BEGIN
-              SELECT u."IsDisabled", u."SecurityStamp" INTO v_disabled, v_stamp FROM "AspNetUsers" AS u WHERE u."Id" = p_id;
-              IF NOT FOUND OR v_disabled OR v_stamp IS NULL OR v_stamp = '' OR p_claim IS NULL
-                 OR p_claim <> rtrim(translate(encode(sha256(convert_to(v_stamp, 'UTF8')), 'base64'), '+/', '-_'), '=') THEN
-                RAISE EXCEPTION 'The access token is not current.' USING ERRCODE = '28000';
-              END IF;
-              RETURN QUERY SELECT
-                EXISTS (SELECT 1 FROM group_members AS m WHERE m."UserId" = p_id),
-                EXISTS (SELECT 1 FROM collection_grants AS g WHERE g."GranteeId" = p_id AND g."RevokedAt" IS NULL);
+              RAISE EXCEPTION 'The access token is not current.' USING ERRCODE = '28000';
             END
             $fn$;
             """;
@@ -65,7 +53,7 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(CreateSubjectFunction);
+            migrationBuilder.Sql(CreateRefusal);
             migrationBuilder.Sql(CreatePageFunction);
         }
 
@@ -73,7 +61,7 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(VisiblePageFunction.CreateFunction);
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS mv_require_subject(uuid, text);");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS mv_refuse_token();");
         }
     }
 }

@@ -13,13 +13,13 @@ namespace MediaVault.Infrastructure.Identity;
 /// reads the account's row and, when the account is gone, disabled or has another security stamp than the token's
 /// claim (the stamp's SHA-256), calls <c>mv_refuse_token()</c>, which raises SQLSTATE 28000; PostgreSQL then skips the
 /// rest of the batch, so nothing the request asked for is read or written for a refused token. Else its row (the
-/// caller's reach) is read here and the query's own result handed on. A write that comes first (a non-query or a scalar) is preceded by
-/// the check as a command of its own in the same transaction.
+/// caller's reach) is read here and the query's own result handed on. A write that comes first (a non-query or a
+/// scalar) is preceded by the check as a command of its own in the same transaction.
 /// </summary>
 internal sealed class AccountCheckInterceptor(IHttpContextAccessor http) : DbCommandInterceptor
 {
     /// <summary>PostgreSQL's <c>invalid_authorization_specification</c>, which only <c>mv_refuse_token</c> raises mid-session.</summary>
-    public const string RefusedSqlState = "28000";
+    private const string RefusedSqlState = "28000";
 
     /// <summary>
     /// The check, as <see cref="AccessTokenSubjectCheck"/> makes it: the account exists, is enabled, and the token's claim
@@ -111,7 +111,7 @@ internal sealed class AccountCheckInterceptor(IHttpContextAccessor http) : DbCom
     }
 
     /// <summary>Whether <paramref name="exception"/> is the database refusing the request's access token.</summary>
-    public static bool IsRefusal(Exception? exception)
+    private static bool IsRefusal(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

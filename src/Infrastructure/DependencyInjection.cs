@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using System.Security.Cryptography;
 using MediaVault.Application.Abstractions;
@@ -178,34 +179,38 @@ public static class DependencyInjection
                 throw new InvalidOperationException("Storage__Provider is S3: set Storage__S3__Bucket.");
             }
 
-            services.AddSingleton<IAmazonS3>(_ =>
+            var config = new AmazonS3Config
             {
-                var config = new AmazonS3Config
-                {
-                    ForcePathStyle = s3.ForcePathStyle,
-                    AuthenticationRegion = s3.Region,
-                    // Many S3-compatible servers do not know the SDK's default checksums.
-                    RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-                    ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-                    Timeout = TimeSpan.FromSeconds(10),
-                    MaxErrorRetry = 1,
-                };
-                if (s3.ServiceUrl is not null)
-                {
-                    config.ServiceURL = s3.ServiceUrl.ToString();
-                }
-                else
-                {
-                    config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(s3.Region);
-                }
+                ForcePathStyle = s3.ForcePathStyle,
+                AuthenticationRegion = s3.Region,
+                // Many S3-compatible servers do not know the SDK's default checksums.
+                RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+                ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+                Timeout = TimeSpan.FromSeconds(10),
+                MaxErrorRetry = 1,
+            };
+            if (s3.ServiceUrl is not null)
+            {
+                config.ServiceURL = s3.ServiceUrl.ToString();
+            }
+            else
+            {
+                config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(s3.Region);
+            }
 
-                var client = s3.AccessKey is null
-                    ? new AmazonS3Client(config)
-                    : new AmazonS3Client(new BasicAWSCredentials(s3.AccessKey, s3.SecretKey), config);
+            // The keys of the configuration, or else the SDK's chain (environment, profile, instance role, ...).
+            services.AddSingleton<AWSCredentials>(_ => s3.AccessKey is null
+                ? DefaultAWSCredentialsIdentityResolver.GetCredentials(config)
+                : new BasicAWSCredentials(s3.AccessKey, s3.SecretKey));
+            services.AddSingleton<IAmazonS3>(sp =>
+            {
+                var client = new AmazonS3Client(sp.GetRequiredService<AWSCredentials>(), config);
                 client.BeforeRequestEvent += S3ObjectStorage.SendCopySourceWithPlainSlashes;
                 return client;
             });
-            services.AddSingleton<IObjectStorage>(sp => new S3ObjectStorage(sp.GetRequiredService<IAmazonS3>(), s3, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new S3UrlSigner(S3UrlSigner.BucketEndpoint(s3), s3.Region, sp.GetRequiredService<AWSCredentials>()));
+            services.AddSingleton<IObjectStorage>(sp => new S3ObjectStorage(
+                sp.GetRequiredService<IAmazonS3>(), sp.GetRequiredService<S3UrlSigner>(), s3, sp.GetRequiredService<TimeProvider>()));
         }
         else
         {

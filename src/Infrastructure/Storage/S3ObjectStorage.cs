@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -14,7 +15,7 @@ namespace MediaVault.Infrastructure.Storage;
 /// (<c>CopyObject</c>, or <c>UploadPartCopy</c> in parts above <see cref="SingleCopyLimitBytes"/>, so that no request
 /// runs longer than the client's timeout and objects over S3's 5 GiB single-copy limit work) followed by a delete.
 /// </summary>
-internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, TimeProvider clock) : IObjectStorage
+internal sealed class S3ObjectStorage(IAmazonS3 s3, S3UrlSigner signer, S3StorageOptions options, TimeProvider clock) : IObjectStorage
 {
     /// <summary>
     /// Before signing, writes <c>x-amz-copy-source</c> with its slashes as they are (<c>bucket/staging-id</c>), as
@@ -41,24 +42,16 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
     private const int MaximumPartCount = 10_000;
     private const int CopyParallelism = 4;
 
-    // Presigned URLs say https unless told otherwise, even for an http service URL (a local S3-compatible server).
-    private readonly Protocol _protocol =
-        options.ServiceUrl is { } url && url.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS;
-
-    public async Task<PresignedRequest> PresignPutAsync(string key, string contentType, long sizeBytes, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public Task<PresignedRequest> PresignPutAsync(string key, string contentType, long sizeBytes, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-        {
-            BucketName = options.Bucket,
-            Key = key,
-            Verb = HttpVerb.PUT,
-            ContentType = contentType,
-            Expires = ExpiryOf(expiresAt),
-            Protocol = _protocol,
-            // Signed as a header: a body of another length fails the signature (S3 SigV4 signs every header it is given).
-            Headers = { ContentLength = sizeBytes },
-        });
-        return new PresignedRequest(new Uri(url), new Dictionary<string, string> { ["Content-Type"] = contentType }, expiresAt);
+        // Both headers are signed: an upload of another type or length fails the signature.
+        var url = signer.Presign(
+            "PUT",
+            key,
+            SigningNow(),
+            LifetimeUntil(expiresAt),
+            headers: [new("content-length", sizeBytes.ToString(CultureInfo.InvariantCulture)), new("content-type", contentType)]);
+        return Task.FromResult(new PresignedRequest(url, new Dictionary<string, string> { ["Content-Type"] = contentType }, expiresAt));
     }
 
     public Task<string> StartMultipartUploadAsync(string key, string contentType, CancellationToken cancellationToken) =>
@@ -69,27 +62,21 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
             return response.UploadId;
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<PresignedPart>> PresignPartsAsync(
+    public Task<IReadOnlyList<PresignedPart>> PresignPartsAsync(
         string key, string uploadId, IReadOnlyList<long> partSizes, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partSizes);
+        var now = SigningNow();
+        var lifetime = LifetimeUntil(expiresAt);
         var parts = new List<PresignedPart>(partSizes.Count);
         for (var number = 1; number <= partSizes.Count; number++)
         {
-            var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-            {
-                BucketName = options.Bucket,
-                Key = key,
-                Verb = HttpVerb.PUT,
-                UploadId = uploadId,
-                PartNumber = number,
-                Expires = ExpiryOf(expiresAt),
-                Protocol = _protocol,
-            });
-            parts.Add(new PresignedPart(number, new Uri(url)));
+            var url = signer.Presign(
+                "PUT", key, now, lifetime, query: [new("partNumber", number.ToString(CultureInfo.InvariantCulture)), new("uploadId", uploadId)]);
+            parts.Add(new PresignedPart(number, url));
         }
 
-        return parts;
+        return Task.FromResult<IReadOnlyList<PresignedPart>>(parts);
     }
 
     public async Task<bool> CompleteMultipartUploadAsync(string key, string uploadId, IReadOnlyList<UploadedPart> parts, CancellationToken cancellationToken)
@@ -147,23 +134,22 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
         }
     }
 
-    public async Task<Uri> PresignGetAsync(
+    public Task<Uri> PresignGetAsync(
         string key, string fileName, string contentType, DownloadDisposition disposition, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var request = new GetPreSignedUrlRequest
-        {
-            BucketName = options.Bucket,
-            Key = key,
-            Verb = HttpVerb.GET,
-            Expires = ExpiryOf(expiresAt),
-            Protocol = _protocol,
-        };
         // Script-capable types (SVG, anything XML, HTML) are never shown inline; S3 cannot add the sandboxing headers the
         // embedded store sends, so the disposition and a private, uncached response are what the URL can ask for.
-        request.ResponseHeaderOverrides.ContentDisposition = ContentDispositions.Build(disposition, fileName, contentType);
-        request.ResponseHeaderOverrides.CacheControl = ServedMedia.CacheControl;
-        request.ResponseHeaderOverrides.ContentType = contentType;
-        return new Uri(await s3.GetPreSignedURLAsync(request));
+        return Task.FromResult(signer.Presign(
+            "GET",
+            key,
+            SigningNow(),
+            LifetimeUntil(expiresAt),
+            query:
+            [
+                new("response-cache-control", ServedMedia.CacheControl),
+                new("response-content-disposition", ContentDispositions.Build(disposition, fileName, contentType)),
+                new("response-content-type", contentType),
+            ]));
     }
 
     public async Task<bool> PromoteAsync(string fromKey, string toKey, StoredObject stored, CancellationToken cancellationToken)
@@ -354,14 +340,20 @@ internal sealed class S3ObjectStorage(IAmazonS3 s3, S3StorageOptions options, Ti
     }
 
     /// <summary>
-    /// The SDK signs a lifetime in whole seconds from its own clock: round down, so the URL never outlives
-    /// <paramref name="expiresAt"/> (for instance the grant that authorised it); one second at the least.
+    /// The store judges a URL by its own clock, so a URL is dated by the real one (as the SDK dates its requests), not
+    /// by the application's <see cref="TimeProvider"/>; its lifetime is what is left until <c>expiresAt</c> on the
+    /// application's clock.
     /// </summary>
-    private DateTime ExpiryOf(DateTimeOffset expiresAt)
+    private static DateTimeOffset SigningNow() => TimeProvider.System.GetUtcNow();
+
+    /// <summary>
+    /// A lifetime in whole seconds, rounded down so that the URL never outlives <paramref name="expiresAt"/> (for
+    /// instance the grant that authorised it); one second at the least, seven days at the most (S3's limit).
+    /// </summary>
+    private TimeSpan LifetimeUntil(DateTimeOffset expiresAt)
     {
-        var now = clock.GetUtcNow();
-        var seconds = Math.Max(1, Math.Floor((expiresAt - now).TotalSeconds));
-        return DateTime.UtcNow.AddSeconds(seconds);
+        var seconds = Math.Max(1, Math.Floor((expiresAt - clock.GetUtcNow()).TotalSeconds));
+        return TimeSpan.FromSeconds(Math.Min(seconds, S3UrlSigner.LongestLifetime.TotalSeconds));
     }
 
     private static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)

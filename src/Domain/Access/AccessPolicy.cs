@@ -40,13 +40,19 @@ public static class AccessPolicy
             return new AccessDecision(Capabilities.None, []);
         }
 
-        var paths = activePaths
-            .Where(p => p.Kind != AccessPathKind.Owner && p.Role.IsGrantable())
-            .Where(p => p.Kind != AccessPathKind.CollectionGrant || asset.InheritsAccess)
-            .ToList();
+        // A list page decides this for every row: one list and a loop, no LINQ chain of iterators and delegates.
+        var paths = new List<AccessPath>(activePaths is IReadOnlyCollection<AccessPath> all ? all.Count + 1 : 4);
+        foreach (var path in activePaths)
+        {
+            if (path.Kind != AccessPathKind.Owner && path.Role.IsGrantable() && (path.Kind != AccessPathKind.CollectionGrant || asset.InheritsAccess))
+            {
+                InsertByStrength(paths, path);
+            }
+        }
+
         if (isOwner)
         {
-            paths.Add(new AccessPath(AccessPathKind.Owner, AccessRole.Owner, AllowDownload: true));
+            InsertByStrength(paths, new AccessPath(AccessPathKind.Owner, AccessRole.Owner, AllowDownload: true));
         }
 
         if (paths.Count == 0)
@@ -54,10 +60,29 @@ public static class AccessPolicy
             return new AccessDecision(Capabilities.None, []);
         }
 
-        var ordered = paths.OrderByDescending(p => p.Role).ThenBy(p => p.Kind).ThenByDescending(p => p.AllowDownload).ToList();
-        var canDownload = isReady && ordered.Any(p => p.AllowDownload);
-        return new AccessDecision(Capabilities.For(ordered[0].Role, canDownload), ordered);
+        var canDownload = isReady && paths.Exists(static p => p.AllowDownload);
+        return new AccessDecision(Capabilities.For(paths[0].Role, canDownload), paths);
     }
+
+    /// <summary>
+    /// Puts <paramref name="path"/> after every path at least as strong: the strongest role first, then the kind
+    /// (owner, grant, group grant, collection grant), then the path that allows downloading; equal paths keep their order.
+    /// </summary>
+    private static void InsertByStrength(List<AccessPath> paths, AccessPath path)
+    {
+        var at = paths.Count;
+        while (at > 0 && IsStronger(path, paths[at - 1]))
+        {
+            at--;
+        }
+
+        paths.Insert(at, path);
+    }
+
+    private static bool IsStronger(AccessPath path, AccessPath than) =>
+        path.Role != than.Role ? path.Role > than.Role
+        : path.Kind != than.Kind ? path.Kind < than.Kind
+        : path.AllowDownload && !than.AllowDownload;
 
     /// <summary>
     /// What the person may do, from the asset alone: ownership and the person's own grant among those loaded with it.

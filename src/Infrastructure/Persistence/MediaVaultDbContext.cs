@@ -45,23 +45,41 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var aggregates = ChangeTracker.Entries<IAggregateRoot>()
-            .Select(e => e.Entity)
-            .Where(a => a.DomainEvents.Count > 0)
-            .ToList();
-        foreach (var aggregate in aggregates)
+        // Changes are detected once, here: reading the tracker's entries (aggregates, then jobs) and saving would each
+        // scan every tracked entity again. What happens in between only adds (activity lines) or detaches (duplicate
+        // jobs) entries, which needs no detection.
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            AddActivityOf(aggregate);
-        }
+            var aggregates = new List<IAggregateRoot>();
+            foreach (var entry in ChangeTracker.Entries<IAggregateRoot>())
+            {
+                if (entry.Entity.DomainEvents.Count > 0)
+                {
+                    aggregates.Add(entry.Entity);
+                }
+            }
 
-        await EfJobQueue.DropDuplicatesAsync(this, cancellationToken);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        foreach (var aggregate in aggregates)
+            foreach (var aggregate in aggregates)
+            {
+                AddActivityOf(aggregate);
+            }
+
+            await EfJobQueue.DropDuplicatesAsync(this, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var aggregate in aggregates)
+            {
+                aggregate.ClearDomainEvents();
+            }
+
+            return written;
+        }
+        finally
         {
-            aggregate.ClearDomainEvents();
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
-
-        return written;
     }
 
     /// <summary>Adds the activity line of each event <paramref name="aggregate"/> raised that has one (<see cref="ActivityRecorder"/>).</summary>

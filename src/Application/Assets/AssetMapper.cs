@@ -20,9 +20,17 @@ public static partial class AssetMapper
 
     public static partial MediaDto ToDto(this MediaInfo media);
 
-    /// <summary>Renditions in a stable order, smallest first (thumbnail, preview).</summary>
-    public static IReadOnlyList<RenditionDto> Ordered(IEnumerable<RenditionDto> renditions) =>
-        [.. renditions.OrderBy(r => OrderOf(r.Name)).ThenBy(r => r.Name, StringComparer.Ordinal)];
+    /// <summary>Renditions in a stable order, smallest first (thumbnail, preview); names are unique per asset.</summary>
+    public static IReadOnlyList<RenditionDto> Ordered(IEnumerable<RenditionDto> renditions)
+    {
+        List<RenditionDto> ordered = [.. renditions];
+        ordered.Sort(static (a, b) =>
+        {
+            var bySize = OrderOf(a.Name).CompareTo(OrderOf(b.Name));
+            return bySize != 0 ? bySize : string.CompareOrdinal(a.Name, b.Name);
+        });
+        return ordered;
+    }
 
     public static partial AccessDto ToDto(this Capabilities capabilities);
 
@@ -36,8 +44,15 @@ public static partial class AssetMapper
 
     private static int OrderOf(string name)
     {
-        var index = Rendition.Names.ToList().IndexOf(name);
-        return index < 0 ? int.MaxValue : index;
+        for (var index = 0; index < Rendition.Names.Count; index++)
+        {
+            if (Rendition.Names[index] == name)
+            {
+                return index;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     [UserMapping(Default = false)]

@@ -168,6 +168,17 @@ public sealed class DecideTests
         decision.Paths.ShouldBe([managerByCollection, editorByGrant, editorByGroup, editorByGroupViewOnly, viewerByGrant]);
     }
 
+    [Test]
+    public void Decide_WithEquallyStrongPaths_ListsThemInTheOrderTheyCameIn()
+    {
+        var laterExpiry = Path(AccessPathKind.GroupGrant, AccessRole.Editor) with { ExpiresAt = DateTimeOffset.UnixEpoch.AddDays(2) };
+        var earlierExpiry = Path(AccessPathKind.GroupGrant, AccessRole.Editor) with { ExpiresAt = DateTimeOffset.UnixEpoch.AddDays(1) };
+        var noExpiry = Path(AccessPathKind.GroupGrant, AccessRole.Editor);
+
+        AccessPolicy.Decide(Facts(), Person, [laterExpiry, earlierExpiry, noExpiry]).Paths.ShouldBe([laterExpiry, earlierExpiry, noExpiry]);
+        AccessPolicy.Decide(Facts(), Person, [noExpiry, laterExpiry, earlierExpiry]).Paths.ShouldBe([noExpiry, laterExpiry, earlierExpiry]);
+    }
+
     private static AssetAccessFacts Facts(AssetStatus status = AssetStatus.Ready, AssetIntegrity integrity = AssetIntegrity.Verified, bool inheritsAccess = true) =>
         new(Owner, status, integrity, inheritsAccess);
 

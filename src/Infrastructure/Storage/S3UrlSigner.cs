@@ -143,26 +143,12 @@ internal sealed class S3UrlSigner(Uri bucketEndpoint, string region, AWSCredenti
         return key;
     }
 
-    /// <summary>SigV4's URI encoding: every byte but the unreserved characters (and, in a key, <c>/</c>) as %XX.</summary>
-    private static string Encode(string value, bool keepSlash)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var encoded = new StringBuilder(bytes.Length + 16);
-        foreach (var b in bytes)
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~' || (keepSlash && c == '/'))
-            {
-                encoded.Append(c);
-            }
-            else
-            {
-                encoded.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return encoded.ToString();
-    }
+    /// <summary>
+    /// SigV4's URI encoding: every byte but the unreserved characters as %XX (upper case), which is RFC 3986's, as
+    /// <see cref="Uri.EscapeDataString(string)"/> writes it; in a key, the <c>/</c> between segments stays.
+    /// </summary>
+    private static string Encode(string value, bool keepSlash) =>
+        keepSlash ? string.Join('/', value.Split('/').Select(Uri.EscapeDataString)) : Uri.EscapeDataString(value);
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 

@@ -116,7 +116,8 @@ public static class DependencyInjection
             }
 
             services.AddDbContextPool<MediaVaultDbContext, PostgresDbContext>((sp, options) => options.UseNpgsql(builder.ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<JobSignalInterceptor>(), sp.GetRequiredService<AccountCheckInterceptor>()));
+                .AddInterceptors(
+                    sp.GetRequiredService<JobSignalInterceptor>(), sp.GetRequiredService<AccountCheckInterceptor>(), ReservationRideInterceptor.Instance));
         }
         else
         {

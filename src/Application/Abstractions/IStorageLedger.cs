@@ -17,4 +17,12 @@ public interface IStorageLedger
     /// Run it inside an <see cref="IUnitOfWork"/> transaction with the asset change it belongs to.
     /// </summary>
     Task<bool> TryApplyAsync(Owner owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies every storage movement <paramref name="owner"/> raised together with <paramref name="save"/> (the change
+    /// they belong to, saved through a repository), atomically: both or neither. Returns <c>false</c> when the store
+    /// refused a movement; then nothing of <paramref name="save"/> is stored and nothing of it stays pending. Opens its
+    /// own transaction where it needs one: call it outside any <see cref="IUnitOfWork"/> transaction.
+    /// </summary>
+    Task<bool> TrySaveWithAsync(Owner owner, Func<CancellationToken, Task> save, CancellationToken cancellationToken);
 }

@@ -5,6 +5,7 @@ using MediaVault.Domain.Collections;
 using MediaVault.Domain.Common;
 using MediaVault.Domain.Groups;
 using MediaVault.Domain.Owners;
+using MediaVault.Domain.Owners.Events;
 using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Users;
 using MediaVault.Infrastructure.Identity;
@@ -42,6 +43,12 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<Job> Jobs => Set<Job>();
+
+    /// <summary>
+    /// A reservation to send with the next save's command (<see cref="ReservationRideInterceptor"/>, PostgreSQL only);
+    /// set and cleared by <see cref="StorageLedger.TrySaveWithAsync"/> around one save.
+    /// </summary>
+    internal StorageReserved? RidingReservation { get; set; }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,60 @@ namespace MediaVault.Infrastructure.Persistence;
 /// </summary>
 internal sealed class StorageLedger(MediaVaultDbContext db) : IStorageLedger
 {
+    /// <summary>
+    /// On PostgreSQL, a single reservation rides with the save's own command (<see cref="ReservationRideInterceptor"/>,
+    /// ADR-086): one round trip for the reservation and the change, which PostgreSQL runs as one implicit transaction.
+    /// Otherwise (SQLite, or other movements) the movements and the save share an explicit transaction.
+    /// </summary>
+    public async Task<bool> TrySaveWithAsync(Owner owner, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(save);
+        if (RidingReservationOf(owner) is { } reservation)
+        {
+            db.RidingReservation = reservation;
+            StorageReserved? unsent;
+            try
+            {
+                await save(cancellationToken);
+            }
+            catch (Exception e) when (ReservationRideInterceptor.IsRefusal(e))
+            {
+                db.ChangeTracker.Clear();
+                return false;
+            }
+            finally
+            {
+                (unsent, db.RidingReservation) = (db.RidingReservation, null);
+            }
+
+            if (unsent is not null)
+            {
+                throw new InvalidOperationException("The reservation did not ride with the save: the save sent no command.");
+            }
+
+            owner.ClearDomainEvents();
+            return true;
+        }
+
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await TryApplyAsync(owner, cancellationToken))
+        {
+            return false;
+        }
+
+        await save(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private StorageReserved? RidingReservationOf(Owner owner) =>
+        db.Database.IsNpgsql() && db.Database.CurrentTransaction is null && owner.DomainEvents.Count == 1
+            && owner.DomainEvents.First() is StorageReserved reservation
+            ? reservation
+            : null;
+
     public async Task<bool> TryApplyAsync(Owner owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(owner);

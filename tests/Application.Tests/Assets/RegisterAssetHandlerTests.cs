@@ -138,13 +138,13 @@ public sealed class RegisterAssetHandlerTests
     {
         await Handler().HandleAsync(new RegisterAssetCommand("a.png", "image/png", 1000), CancellationToken.None);
 
-        _ledger.Verify(l => l.TryApplyAsync(_owner, It.IsAny<CancellationToken>()), Times.Once);
+        _ledger.Verify(l => l.TrySaveWithAsync(_owner, It.IsAny<Func<CancellationToken, Task>>(), It.IsAny<CancellationToken>()), Times.Once);
         _assets.Verify(r => r.AddAsync(It.IsAny<Asset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private RegisterAssetHandler Handler(AssetSettings? settings = null, UserId? caller = null) =>
         new(
-            new UploadStarter(_assets.Object, _ledger.Object, Build.UnitOfWork().Object, _storage.Object, settings ?? TestData.Settings),
+            new UploadStarter(_assets.Object, _ledger.Object, _storage.Object, settings ?? TestData.Settings),
             _owners.Object,
             TestData.CurrentUser(caller ?? _owner.Id).Object,
             TestData.Clock());

@@ -69,7 +69,7 @@ public sealed class DropHandlerTests
         added.ShouldNotBeNull();
         (added.OwnerId, added.Status, added.DropLinkId, added.DropUploadHash).ShouldBe((_owner.Id, AssetStatus.Pending, (LinkId?)_link.Id, DropUploadIds.Hash(result.Value.UploadId)));
         result.Value.Upload.Url!.ToString().ShouldNotContain(added.Id.ToString());
-        _ledger.Verify(l => l.TryApplyAsync(_owner, It.IsAny<CancellationToken>()), Times.Once);
+        _ledger.Verify(l => l.TrySaveWithAsync(_owner, It.IsAny<Func<CancellationToken, Task>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -181,7 +181,7 @@ public sealed class DropHandlerTests
         Gate(),
         Build.Finding<IReadRepository<Collection>, Collection>(_collection).Object,
         OwnerRepository(owner ?? _owner).Object,
-        new UploadStarter(_assets.Object, _ledger.Object, _unitOfWork.Object, _storage.Object, Settings),
+        new UploadStarter(_assets.Object, _ledger.Object, _storage.Object, Settings),
         Build.Clock());
 
     private CompleteDropHandler CompleteHandler(Asset? asset)

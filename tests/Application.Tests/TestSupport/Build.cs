@@ -90,11 +90,24 @@ internal static class Build
         return unitOfWork;
     }
 
-    /// <summary>A storage ledger that applies every movement (or, with <paramref name="applies"/> false, refuses them).</summary>
+    /// <summary>
+    /// A storage ledger that applies every movement (or, with <paramref name="applies"/> false, refuses them); a save
+    /// handed to it with the movements runs only when they apply, as the real ledger stores neither without the other.
+    /// </summary>
     public static Mock<IStorageLedger> Ledger(bool applies = true)
     {
         var ledger = new Mock<IStorageLedger>();
         ledger.Setup(l => l.TryApplyAsync(It.IsAny<Owner>(), It.IsAny<CancellationToken>())).ReturnsAsync(applies);
+        ledger.Setup(l => l.TrySaveWithAsync(It.IsAny<Owner>(), It.IsAny<Func<CancellationToken, Task>>(), It.IsAny<CancellationToken>()))
+            .Returns(async (Owner _, Func<CancellationToken, Task> save, CancellationToken cancellationToken) =>
+            {
+                if (applies)
+                {
+                    await save(cancellationToken);
+                }
+
+                return applies;
+            });
         return ledger;
     }
 }

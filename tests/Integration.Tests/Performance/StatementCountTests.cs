@@ -94,10 +94,10 @@ public sealed class StatementCountTests
         statements[^1].ShouldNotContain("RETURNING");
     }
 
-    // The owner (its quota) with the account check, the conditional quota reservation, and the asset, its tags and its
-    // activity line in one batch; in one transaction that takes no savepoint (UnitOfWork).
+    // The owner (its quota) with the account check; then the asset, its tags, its activity line and the quota
+    // reservation in one batch (ADR-086), which PostgreSQL runs as one transaction; no savepoint.
     [Test]
-    public async Task CreateAsset_AfterWarmUp_SendsAtMost3CommandsAndNoSavepoint()
+    public async Task CreateAsset_AfterWarmUp_SendsTwoCommandsTheSecondCarryingTheReservationLast()
     {
         const string Path = "/api/v1/assets";
         var body = new { fileName = "a.png", contentType = "image/png", sizeBytes = 1000, title = "t", tags = new[] { "x", "y" } };
@@ -109,8 +109,10 @@ public sealed class StatementCountTests
 
         var statements = _counter.For(Path);
         await TestContext.Out.WriteLineAsync($"{Path}: {statements.Count} statements\n{string.Join("\n---\n", statements)}");
-        statements.Count.ShouldBeInRange(1, 3, string.Join("\n---\n", statements));
+        statements.Count.ShouldBe(2, string.Join("\n---\n", statements));
         statements[0].ShouldStartWith(AccountCheck);
+        statements[1].ShouldStartWith("INSERT");
+        statements[1].ShouldEndWith(ReservationRideInterceptor.GuardSql);
         _savepoints.For(Path).ShouldBe(0);
     }
 

@@ -13,7 +13,7 @@ namespace MediaVault.Application.Assets.RegisterAsset;
 /// The object store is called before the database is written (no transaction is open then); a multipart upload started
 /// for a registration that could not be saved is aborted.
 /// </summary>
-public sealed class UploadStarter(IRepository<Asset> assets, IStorageLedger ledger, IUnitOfWork unitOfWork, IObjectStorage storage, AssetSettings settings)
+public sealed class UploadStarter(IRepository<Asset> assets, IStorageLedger ledger, IObjectStorage storage, AssetSettings settings)
 {
     /// <summary>The largest file accepted, in bytes (<c>Storage__MaxUploadBytes</c>).</summary>
     public long MaxSizeBytes => settings.MaxSizeBytes;
@@ -68,15 +68,11 @@ public sealed class UploadStarter(IRepository<Asset> assets, IStorageLedger ledg
         try
         {
             // The ledger's conditional UPDATE decides the race for the last bytes; the asset commits with it or not at all.
-            await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
-            if (!await ledger.TryApplyAsync(owner, cancellationToken))
+            if (!await ledger.TrySaveWithAsync(owner, ct => assets.AddAsync(asset, ct), cancellationToken))
             {
                 await AbortQuietlyAsync(asset);
                 return Result<UploadInstructions>.Conflict(AssetErrors.QuotaExceeded);
             }
-
-            await assets.AddAsync(asset, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception) when (asset.MultipartUploadId is not null)
         {

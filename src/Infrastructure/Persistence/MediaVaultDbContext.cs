@@ -5,7 +5,6 @@ using MediaVault.Domain.Collections;
 using MediaVault.Domain.Common;
 using MediaVault.Domain.Groups;
 using MediaVault.Domain.Owners;
-using MediaVault.Domain.Owners.Events;
 using MediaVault.Domain.Sharing;
 using MediaVault.Domain.Users;
 using MediaVault.Infrastructure.Identity;
@@ -48,7 +47,7 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
     /// A reservation to send with the next save's command (<see cref="ReservationRideInterceptor"/>, PostgreSQL only);
     /// set and cleared by <see cref="StorageLedger.TrySaveWithAsync"/> around one save.
     /// </summary>
-    internal StorageReserved? RidingReservation { get; set; }
+    internal ReservationRide? RidingReservation { get; set; }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MediaVault.Domain.Owners.Events;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
@@ -58,14 +59,30 @@ internal sealed class ReservationRideInterceptor : DbCommandInterceptor
     private static void Carry(DbCommand command, CommandEventData eventData)
     {
         if (eventData.CommandSource != CommandSource.SaveChanges
-            || eventData.Context is not MediaVaultDbContext { RidingReservation: { } reservation } db)
+            || eventData.Context is not MediaVaultDbContext { RidingReservation: { } ride })
         {
             return;
         }
 
-        db.RidingReservation = null;
+        // The save runs without a transaction of its own: one command is one implicit transaction, two would not be.
+        // A save that rides is far below EF Core's batch size (StorageLedger), so a second command is a bug: it is
+        // stopped loudly here, before it runs, rather than stored outside the first one's transaction.
+        if (ride.Sent)
+        {
+            throw new InvalidOperationException("A save that a reservation rides with must be one command; this one sent a second.");
+        }
+
+        ride.Sent = true;
         command.CommandText = command.CommandText.TrimEnd().TrimEnd(';') + ";\n" + GuardSql;
-        command.Parameters.Add(new NpgsqlParameter<long>("mv_reserve_bytes", reservation.Bytes));
-        command.Parameters.Add(new NpgsqlParameter<Guid>("mv_reserve_owner", reservation.OwnerId.Value));
+        command.Parameters.Add(new NpgsqlParameter<long>("mv_reserve_bytes", ride.Reservation.Bytes));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("mv_reserve_owner", ride.Reservation.OwnerId.Value));
     }
+}
+
+/// <summary>A reservation riding with one save (<see cref="ReservationRideInterceptor"/>): whether its command has gone.</summary>
+internal sealed class ReservationRide(StorageReserved reservation)
+{
+    public StorageReserved Reservation { get; } = reservation;
+
+    public bool Sent { get; set; }
 }

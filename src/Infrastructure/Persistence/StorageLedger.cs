@@ -15,8 +15,12 @@ internal sealed class StorageLedger(MediaVaultDbContext db) : IStorageLedger
 {
     /// <summary>
     /// On PostgreSQL, a single reservation rides with the save's own command (<see cref="ReservationRideInterceptor"/>,
-    /// ADR-086): one round trip for the reservation and the change, which PostgreSQL runs as one implicit transaction.
-    /// Otherwise (SQLite, or other movements) the movements and the save share an explicit transaction.
+    /// ADR-086): one round trip for the reservation and the change, which PostgreSQL runs as one implicit transaction,
+    /// so EF Core opens none (no <c>BEGIN</c>, no <c>COMMIT</c> of its own). That holds while the save is one command:
+    /// EF Core splits a save only beyond its batch size (1,000 statements on Npgsql), and the saves that ride (an asset
+    /// with at most <c>Tag.MaxPerAsset</c> tags and its activity line) stay far below; the interceptor refuses a second
+    /// command should one ever come. Otherwise (SQLite, other movements, an open transaction) the movements and the
+    /// save share an explicit transaction.
     /// </summary>
     public async Task<bool> TrySaveWithAsync(Owner owner, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
     {
@@ -24,8 +28,10 @@ internal sealed class StorageLedger(MediaVaultDbContext db) : IStorageLedger
         ArgumentNullException.ThrowIfNull(save);
         if (RidingReservationOf(owner) is { } reservation)
         {
-            db.RidingReservation = reservation;
-            StorageReserved? unsent;
+            var ride = new ReservationRide(reservation);
+            var transactions = db.Database.AutoTransactionBehavior;
+            db.RidingReservation = ride;
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             try
             {
                 await save(cancellationToken);
@@ -37,10 +43,11 @@ internal sealed class StorageLedger(MediaVaultDbContext db) : IStorageLedger
             }
             finally
             {
-                (unsent, db.RidingReservation) = (db.RidingReservation, null);
+                db.RidingReservation = null;
+                db.Database.AutoTransactionBehavior = transactions;
             }
 
-            if (unsent is not null)
+            if (!ride.Sent)
             {
                 throw new InvalidOperationException("The reservation did not ride with the save: the save sent no command.");
             }

@@ -56,6 +56,10 @@ public sealed class RaceTests(DatabaseProvider provider)
 
         (await _api.OwnerStateAsync(owner)).StorageReservedBytes.ShouldBe(10 * 1_000);
         (await _api.WithDbAsync(db => db.Assets.CountAsync(a => a.OwnerId == owner))).ShouldBe(10);
+
+        // A refused reservation leaves no activity line behind either (on PostgreSQL the line was in the same batch as
+        // the reservation, ADR-086).
+        (await _api.WithDbAsync(db => db.Activity.CountAsync(e => e.ActorId == owner && e.Action == "asset.created"))).ShouldBe(10);
     }
 
     [Test]

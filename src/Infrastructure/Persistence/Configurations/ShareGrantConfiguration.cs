@@ -19,11 +19,15 @@ internal sealed class ShareGrantConfiguration : IEntityTypeConfiguration<ShareGr
         builder.HasIndex(g => new { g.GranteeId, g.AssetId }).IsUnique().HasFilter("\"RevokedAt\" IS NULL");
         builder.HasIndex(g => new { g.GroupId, g.AssetId }).IsUnique().HasFilter("\"RevokedAt\" IS NULL");
 
-        // The list arms: a person's (or a group's) live grants in the asset's keyset order, so a page stops early.
+        // The list arms: a person's (or a group's) live grants in the asset's keyset order, so a page stops early; each
+        // carries what the arm reads of the grant (its expiry, role and download right), so that walking the arm is an
+        // index-only scan and the only row it visits is the asset's (PostgreSQL; SQLite ignores INCLUDE).
         builder.HasIndex(g => new { g.GranteeId, g.AssetCreatedAt, g.AssetId }, "IX_share_grants_GranteeId_keyset")
-            .IsDescending(false, true, true).HasFilter("\"RevokedAt\" IS NULL");
+            .IsDescending(false, true, true).HasFilter("\"RevokedAt\" IS NULL")
+            .IncludeProperties(g => new { g.ExpiresAt, g.Role, g.AllowDownload });
         builder.HasIndex(g => new { g.GroupId, g.AssetCreatedAt, g.AssetId }, "IX_share_grants_GroupId_keyset")
-            .IsDescending(false, true, true).HasFilter("\"RevokedAt\" IS NULL");
+            .IsDescending(false, true, true).HasFilter("\"RevokedAt\" IS NULL")
+            .IncludeProperties(g => new { g.ExpiresAt, g.Role, g.AllowDownload });
         builder.HasIndex(g => new { g.AssetId, g.CreatedAt });
     }
 }

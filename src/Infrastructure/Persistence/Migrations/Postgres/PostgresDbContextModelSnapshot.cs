@@ -478,9 +478,13 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
                         .IsDescending(false, true, true)
                         .HasFilter("\"RevokedAt\" IS NULL");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GranteeId", "AssetCreatedAt", "AssetId" }, "IX_share_grants_GranteeId_keyset"), new[] { "ExpiresAt", "Role", "AllowDownload" });
+
                     b.HasIndex(new[] { "GroupId", "AssetCreatedAt", "AssetId" }, "IX_share_grants_GroupId_keyset")
                         .IsDescending(false, true, true)
                         .HasFilter("\"RevokedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GroupId", "AssetCreatedAt", "AssetId" }, "IX_share_grants_GroupId_keyset"), new[] { "ExpiresAt", "Role", "AllowDownload" });
 
                     b.ToTable("share_grants", null, t =>
                         {

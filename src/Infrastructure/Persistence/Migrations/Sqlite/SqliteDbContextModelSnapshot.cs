@@ -471,11 +471,13 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex(new[] { "GranteeId", "AssetCreatedAt", "AssetId" }, "IX_share_grants_GranteeId_keyset")
                         .IsDescending(false, true, true)
-                        .HasFilter("\"RevokedAt\" IS NULL");
+                        .HasFilter("\"RevokedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ExpiresAt", "Role", "AllowDownload" });
 
                     b.HasIndex(new[] { "GroupId", "AssetCreatedAt", "AssetId" }, "IX_share_grants_GroupId_keyset")
                         .IsDescending(false, true, true)
-                        .HasFilter("\"RevokedAt\" IS NULL");
+                        .HasFilter("\"RevokedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ExpiresAt", "Role", "AllowDownload" });
 
                     b.ToTable("share_grants", null, t =>
                         {

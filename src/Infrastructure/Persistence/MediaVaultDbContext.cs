@@ -74,6 +74,11 @@ public abstract class MediaVaultDbContext(DbContextOptions options)
             }
 
             await EfJobQueue.DropDuplicatesAsync(this, cancellationToken);
+            if (RidingReservation is not null)
+            {
+                ReservationRide.EnsureOneCommand(ChangeTracker);
+            }
+
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             foreach (var aggregate in aggregates)
             {

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using MediaVault.Domain.Owners.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
@@ -65,8 +67,8 @@ internal sealed class ReservationRideInterceptor : DbCommandInterceptor
         }
 
         // The save runs without a transaction of its own: one command is one implicit transaction, two would not be.
-        // A save that rides is far below EF Core's batch size (StorageLedger), so a second command is a bug: it is
-        // stopped loudly here, before it runs, rather than stored outside the first one's transaction.
+        // A riding save is refused before it starts when it might need two (ReservationRide.EnsureOneCommand); should
+        // one come all the same, it is stopped here, before it runs.
         if (ride.Sent)
         {
             throw new InvalidOperationException("A save that a reservation rides with must be one command; this one sent a second.");
@@ -82,7 +84,29 @@ internal sealed class ReservationRideInterceptor : DbCommandInterceptor
 /// <summary>A reservation riding with one save (<see cref="ReservationRideInterceptor"/>): whether its command has gone.</summary>
 internal sealed class ReservationRide(StorageReserved reservation)
 {
+    /// <summary>
+    /// The most rows a save that a reservation rides with may write: far below EF Core's batch size (1,000 statements on
+    /// Npgsql), so that the save is one command. A riding save writes an asset, its tags (at most 20) and its activity line.
+    /// </summary>
+    internal const int MaxRows = 100;
+
     public StorageReserved Reservation { get; } = reservation;
 
     public bool Sent { get; set; }
+
+    /// <summary>
+    /// Refuses, before anything is sent, a save that might not be one command: each changed entry is at most one
+    /// statement, so a save of at most <see cref="MaxRows"/> entries is one batch.
+    /// </summary>
+    public static void EnsureOneCommand(ChangeTracker changes)
+    {
+        var rows = 0;
+        foreach (var entry in changes.Entries())
+        {
+            if ((entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && ++rows > MaxRows)
+            {
+                throw new InvalidOperationException($"A save that a reservation rides with writes at most {MaxRows} rows.");
+            }
+        }
+    }
 }

@@ -17,9 +17,9 @@ internal sealed class StorageLedger(MediaVaultDbContext db) : IStorageLedger
     /// On PostgreSQL, a single reservation rides with the save's own command (<see cref="ReservationRideInterceptor"/>,
     /// ADR-086): one round trip for the reservation and the change, which PostgreSQL runs as one implicit transaction,
     /// so EF Core opens none (no <c>BEGIN</c>, no <c>COMMIT</c> of its own). That holds while the save is one command:
-    /// EF Core splits a save only beyond its batch size (1,000 statements on Npgsql), and the saves that ride (an asset
-    /// with at most <c>Tag.MaxPerAsset</c> tags and its activity line) stay far below; the interceptor refuses a second
-    /// command should one ever come. Otherwise (SQLite, other movements, an open transaction) the movements and the
+    /// EF Core splits a save only beyond its batch size (1,000 statements on Npgsql); the saves that ride (an asset with
+    /// at most <c>Tag.MaxPerAsset</c> tags and its activity line) stay far below, and a riding save of more than
+    /// <see cref="ReservationRide.MaxRows"/> rows is refused before anything is sent. Otherwise (SQLite, other movements, an open transaction) the movements and the
     /// save share an explicit transaction.
     /// </summary>
     public async Task<bool> TrySaveWithAsync(Owner owner, Func<CancellationToken, Task> save, CancellationToken cancellationToken)

@@ -44,6 +44,34 @@ internal sealed class ReservationRideInterceptor : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    // A save whose command EF Core would not read (a non-query or a scalar) cannot carry the guard; refused before it
+    // runs, so that nothing of it is stored without its reservation.
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        RefuseUnread(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        RefuseUnread(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        RefuseUnread(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        RefuseUnread(eventData);
+        return ValueTask.FromResult(result);
+    }
+
     /// <summary>Whether <paramref name="exception"/> is the database refusing the riding reservation.</summary>
     internal static bool IsRefusal(Exception? exception)
     {
@@ -56,6 +84,14 @@ internal sealed class ReservationRideInterceptor : DbCommandInterceptor
         }
 
         return false;
+    }
+
+    private static void RefuseUnread(CommandEventData eventData)
+    {
+        if (eventData.CommandSource == CommandSource.SaveChanges && eventData.Context is MediaVaultDbContext { RidingReservation: not null })
+        {
+            throw new InvalidOperationException("A save that a reservation rides with must be one command EF Core reads.");
+        }
     }
 
     private static void Carry(DbCommand command, CommandEventData eventData)

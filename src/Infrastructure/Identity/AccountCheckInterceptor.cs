@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using MediaVault.Application.Abstractions;
+using MediaVault.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -111,18 +112,7 @@ internal sealed class AccountCheckInterceptor(IHttpContextAccessor http) : DbCom
     }
 
     /// <summary>Whether <paramref name="exception"/> is the database refusing the request's access token.</summary>
-    private static bool IsRefusal(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is PostgresException { SqlState: RefusedSqlState })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsRefusal(Exception? exception) => TransientFaults.IsPostgresError(exception, RefusedSqlState);
 
     private DeferredAccountCheck? Take() =>
         http.HttpContext?.Features.Get<DeferredAccountCheck>() is { } check && check.TryTake() ? check : null;

@@ -73,18 +73,7 @@ internal sealed class ReservationRideInterceptor : DbCommandInterceptor
     }
 
     /// <summary>Whether <paramref name="exception"/> is the database refusing the riding reservation.</summary>
-    internal static bool IsRefusal(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is PostgresException { SqlState: RefusedSqlState })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool IsRefusal(Exception? exception) => TransientFaults.IsPostgresError(exception, RefusedSqlState);
 
     private static void RefuseUnread(CommandEventData eventData)
     {

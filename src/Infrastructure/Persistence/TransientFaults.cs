@@ -18,11 +18,17 @@ public static class TransientFaults
     /// PostgreSQL refused a value (SQLSTATE class 22, data exception: a NUL byte, an invalid byte sequence, a number out
     /// of range). The validators refuse such input first (see <c>FreeText</c>); this keeps a missed case a 400.
     /// </summary>
-    public static bool IsInvalidInput(Exception exception)
+    public static bool IsInvalidInput(Exception exception) => IsPostgresError(exception, "22");
+
+    /// <summary>
+    /// Whether <paramref name="exception"/>, or one it wraps, is a PostgreSQL error whose SQLSTATE is
+    /// <paramref name="sqlState"/> (five characters) or of its class (the first two).
+    /// </summary>
+    internal static bool IsPostgresError(Exception? exception, string sqlState)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is PostgresException pg && pg.SqlState.StartsWith("22", StringComparison.Ordinal))
+            if (e is PostgresException pg && pg.SqlState.StartsWith(sqlState, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -27,6 +27,19 @@
 -- The v2 access model (branch h-core) adds group grants, asset copies of CreatedAt on grants and collections.
 SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = 'collection_entries') AS v2 \gset
 
+-- The search signatures of ADR-087 (migration SearchSignatures), set here because the load runs without triggers.
+SELECT EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_schema = 'public' AND table_name = 'assets' AND column_name = 'SearchSigA') AS sig \gset
+\if :sig
+\set SIG_COLS ', "SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD"'
+\set SIG_VALS ', sa."SearchSigA", sa."SearchSigB", sa."SearchSigC", sa."SearchSigD"'
+\set SIG_JOIN 'JOIN assets AS sa ON sa."Id" = md5(''asset-'' || a)::uuid'
+\else
+\set SIG_COLS ''
+\set SIG_VALS ''
+\set SIG_JOIN ''
+\endif
+
 SET session_replication_role = replica; -- no foreign-key triggers during the bulk load (every reference is by formula)
 
 INSERT INTO owners ("Id", "StorageQuotaBytes", "StorageUsedBytes", "StorageReservedBytes", "CreatedAt")
@@ -64,6 +77,11 @@ FROM (SELECT i,
              :'t0'::timestamptz - i * (interval '365 days' / :assets) AS ts,
              CASE WHEN i % :HEAVY_EVERY = 0 THEN md5('user-heavy')::uuid ELSE md5('user-' || (1 + i % :U))::uuid END AS owner
       FROM generate_series(1, :assets) AS i) AS s;
+
+\if :sig
+UPDATE assets SET ("SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD") =
+  (SELECT s.a, s.b, s.c, s.d FROM mv_search_signature("Title", "Description", "FileName") AS s);
+\endif
 
 INSERT INTO asset_tags ("Tag", "AssetId")
 SELECT t.tag, md5('asset-' || i)::uuid
@@ -124,7 +142,7 @@ WHERE 1 + (a::bigint * 31) % :G <> x;
 \set GRANT_FILTER 'grp IS NULL'
 \endif
 INSERT INTO share_grants ("Id", "AssetId", "GranteeId", "Role", "ExpiresAt", "CreatedAt", "CreatedBy", "UpdatedAt",
-                          "RevokedAt", "RevokedBy" :GRANT_V2_COLS)
+                          "RevokedAt", "RevokedBy" :GRANT_V2_COLS :SIG_COLS)
 SELECT md5('grant-' || n)::uuid, md5('asset-' || a)::uuid, grantee,
        (ARRAY['Viewer', 'Editor', 'Manager'])[1 + n % 3],
        CASE WHEN n % 10 = 9 THEN :'t0'::timestamptz - interval '1 day' WHEN n % 4 = 0 THEN :'t0'::timestamptz + interval '30 days' END,
@@ -133,8 +151,8 @@ SELECT md5('grant-' || n)::uuid, md5('asset-' || a)::uuid, grantee,
        :'t0'::timestamptz - interval '1 hour',
        CASE WHEN n % 15 = 7 THEN :'t0'::timestamptz - interval '2 hours' END,
        CASE WHEN n % 15 = 7 THEN md5('user-' || (1 + a % :U))::uuid END
-       :GRANT_V2_VALS
-FROM seed_grants
+       :GRANT_V2_VALS :SIG_VALS
+FROM seed_grants :SIG_JOIN
 WHERE :GRANT_FILTER;
 DROP TABLE seed_grants;
 
@@ -145,12 +163,12 @@ SELECT md5('collection-' || c)::uuid, md5('user-' || (1 + c % :U))::uuid, 'Colle
 FROM generate_series(1, :C) AS c;
 
 -- Entry (c, e) is asset 1 + (7 ((c - 1) 30 + e)) % N: 30 distinct assets per collection, every asset in three.
-INSERT INTO collection_entries ("CollectionId", "AssetId", "AssetCreatedAt", "AddedAt", "AddedBy")
+INSERT INTO collection_entries ("CollectionId", "AssetId", "AssetCreatedAt", "AddedAt", "AddedBy" :SIG_COLS)
 SELECT md5('collection-' || c)::uuid, md5('asset-' || a)::uuid,
        :'t0'::timestamptz - a * (interval '365 days' / :assets),
-       :'t0'::timestamptz - interval '1 day', md5('user-' || (1 + c % :U))::uuid
+       :'t0'::timestamptz - interval '1 day', md5('user-' || (1 + c % :U))::uuid :SIG_VALS
 FROM (SELECT c, 1 + (7 * ((c::bigint - 1) * 30 + e)) % :assets AS a
-      FROM generate_series(1, :C) AS c, generate_series(0, 29) AS e) AS s;
+      FROM generate_series(1, :C) AS c, generate_series(0, 29) AS e) AS s :SIG_JOIN;
 
 -- Collection c's grant: odd c to user 1 + (13 (c / 2)) % U, even c to group 1 + (17 (c / 2)) % G; then the heavy
 -- user's grants on collections C/500, 2 C/500, …, C.

@@ -9,7 +9,11 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Logging.Console;
 
-var builder = WebApplication.CreateBuilder(args);
+// The slim builder: no IIS integration, no HTTP/3 (QUIC), no hosting startup assemblies, no static web assets, none
+// of which the API uses; each costs an assembly and its types in every process (ADR-088). Kestrel's HTTPS endpoints
+// stay configurable (Kestrel:Endpoints), for an operator who terminates TLS at the API rather than at a proxy.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration();
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);

@@ -29,11 +29,11 @@ SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename
 
 -- The search signatures of ADR-087 (migration SearchSignatures), set here because the load runs without triggers.
 SELECT EXISTS (SELECT 1 FROM information_schema.columns
-               WHERE table_schema = 'public' AND table_name = 'assets' AND column_name = 'SearchSigA') AS sig \gset
+               WHERE table_schema = 'public' AND table_name = 'share_grants' AND column_name = 'SearchSigA') AS sig \gset
 \if :sig
 \set SIG_COLS ', "SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD"'
-\set SIG_VALS ', sa."SearchSigA", sa."SearchSigB", sa."SearchSigC", sa."SearchSigD"'
-\set SIG_JOIN 'JOIN assets AS sa ON sa."Id" = md5(''asset-'' || a)::uuid'
+\set SIG_VALS ', sa.sig_a, sa.sig_b, sa.sig_c, sa.sig_d'
+\set SIG_JOIN 'JOIN seed_sigs AS sa ON sa."Id" = md5(''asset-'' || a)::uuid'
 \else
 \set SIG_COLS ''
 \set SIG_VALS ''
@@ -79,8 +79,11 @@ FROM (SELECT i,
       FROM generate_series(1, :assets) AS i) AS s;
 
 \if :sig
-UPDATE assets SET ("SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD") =
-  (SELECT s.a, s.b, s.c, s.d FROM mv_search_signature("Title", "Description", "FileName") AS s);
+-- Every asset's signature once, for its grants and entries below.
+CREATE TEMP TABLE seed_sigs AS
+SELECT a."Id", s.a AS sig_a, s.b AS sig_b, s.c AS sig_c, s.d AS sig_d
+FROM assets AS a CROSS JOIN LATERAL mv_search_signature(a."Title", a."Description", a."FileName") AS s;
+ALTER TABLE seed_sigs ADD PRIMARY KEY ("Id");
 \endif
 
 INSERT INTO asset_tags ("Tag", "AssetId")

@@ -84,8 +84,7 @@ public sealed class SearchSignatureTests
               UNION ALL SELECT e."SearchSigA", e."SearchSigB", e."SearchSigC", e."SearchSigD", e."AssetId" FROM collection_entries AS e) AS c
             JOIN assets AS a ON a."Id" = c."AssetId"
             CROSS JOIN LATERAL mv_search_signature(a."Title", a."Description", a."FileName") AS s
-            WHERE a."OwnerId" = {0} AND (c."SearchSigA", c."SearchSigB", c."SearchSigC", c."SearchSigD", a."SearchSigA", a."SearchSigB", a."SearchSigC", a."SearchSigD")
-              IS DISTINCT FROM (s.a, s.b, s.c, s.d, s.a, s.b, s.c, s.d)
+            WHERE a."OwnerId" = {0} AND (c."SearchSigA", c."SearchSigB", c."SearchSigC", c."SearchSigD") IS DISTINCT FROM (s.a, s.b, s.c, s.d)
             """, owner.Value).SingleAsync());
 
         copies.ShouldBe(assets.Count * 5);

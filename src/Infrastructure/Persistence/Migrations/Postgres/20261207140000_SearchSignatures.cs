@@ -8,19 +8,19 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
     /// <summary>
     /// A signature of each asset's searchable text on the rows the list's arms walk (ADR-087): a 256-bit Bloom filter of
     /// the three-character substrings of the lower-cased title, description and file name, as four <c>bigint</c> columns
-    /// (<c>SearchSigA</c> to <c>SearchSigD</c>) on <c>assets</c>, <c>share_grants</c> and <c>collection_entries</c>, carried
-    /// in the arms' keyset indexes. <c>mv_visible_page</c> skips an arm row whose signature lacks a bit of the needle's
+    /// (<c>SearchSigA</c> to <c>SearchSigD</c>) on <c>share_grants</c> and <c>collection_entries</c>, carried in the arms'
+    /// keyset indexes. <c>mv_visible_page</c> skips an arm row whose signature lacks a bit of the needle's
     /// before it probes the asset, so a search probes the matches and the rare false positive instead of every row it
     /// reads. It stays exact: the probe still compares the text, and a needle of fewer than three characters has no bit
     /// and lets every row through.
     /// <list type="bullet">
-    /// <item>The asset's signature is computed by a trigger on insert and on a change of its title, description or file
-    /// name; a change is copied to the asset's grants and entries.</item>
-    /// <item>A grant or entry copies the asset's signature when it is inserted. A transaction-scoped advisory lock on the
-    /// asset (shared for the copy, exclusive for the spread) orders a copy and a concurrent text change, so that neither
-    /// misses the other.</item>
+    /// <item>A grant or entry gets its asset's signature when it is inserted; a change of the asset's title, description or
+    /// file name recomputes it on the asset's grants and entries. Creating an asset computes nothing: most assets are
+    /// never shared.</item>
+    /// <item>A transaction-scoped advisory lock on the asset (shared for an insert, exclusive for a text change) orders the
+    /// two, so that neither misses the other.</item>
     /// <item>PostgreSQL only, and not in the EF Core model: no entity reads or writes the columns. The three indexes keep
-    /// their names and model definitions, with the two columns added to their <c>INCLUDE</c>;
+    /// their names and model definitions, with the four columns added to their <c>INCLUDE</c>;
     /// <c>SearchSignatureTests</c> fails if a later migration drops them.</item>
     /// </list>
     /// </summary>
@@ -69,26 +69,17 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
               SELECT s.a, s.b, s.c, s.d FROM mv_trigram_bits(lower(concat_ws(E'\n', p_title, p_description, p_file_name))) AS s
             $fn$;
 
-            CREATE OR REPLACE FUNCTION mv_asset_search_signature() RETURNS trigger
-            LANGUAGE plpgsql
-            AS $fn$
-            BEGIN
-              SELECT s.a, s.b, s.c, s.d INTO NEW."SearchSigA", NEW."SearchSigB", NEW."SearchSigC", NEW."SearchSigD"
-                FROM mv_search_signature(NEW."Title", NEW."Description", NEW."FileName") AS s;
-              RETURN NEW;
-            END
-            $fn$;
-
             CREATE OR REPLACE FUNCTION mv_asset_search_signature_spread() RETURNS trigger
             LANGUAGE plpgsql
             AS $fn$
             BEGIN
               PERFORM pg_advisory_xact_lock({LockClass}, hashtext(NEW."Id"::text));
-              UPDATE share_grants SET "SearchSigA" = NEW."SearchSigA", "SearchSigB" = NEW."SearchSigB",
-                "SearchSigC" = NEW."SearchSigC", "SearchSigD" = NEW."SearchSigD"
+              -- The signature is computed once per statement (an uncorrelated subquery), and only if a row needs it.
+              UPDATE share_grants SET ("SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD") =
+                (SELECT s.a, s.b, s.c, s.d FROM mv_search_signature(NEW."Title", NEW."Description", NEW."FileName") AS s)
                 WHERE "AssetId" = NEW."Id";
-              UPDATE collection_entries SET "SearchSigA" = NEW."SearchSigA", "SearchSigB" = NEW."SearchSigB",
-                "SearchSigC" = NEW."SearchSigC", "SearchSigD" = NEW."SearchSigD"
+              UPDATE collection_entries SET ("SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD") =
+                (SELECT s.a, s.b, s.c, s.d FROM mv_search_signature(NEW."Title", NEW."Description", NEW."FileName") AS s)
                 WHERE "AssetId" = NEW."Id";
               RETURN NULL;
             END
@@ -99,9 +90,9 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
             AS $fn$
             BEGIN
               PERFORM pg_advisory_xact_lock_shared({LockClass}, hashtext(NEW."AssetId"::text));
-              SELECT a."SearchSigA", a."SearchSigB", a."SearchSigC", a."SearchSigD"
-                INTO NEW."SearchSigA", NEW."SearchSigB", NEW."SearchSigC", NEW."SearchSigD"
-                FROM assets AS a WHERE a."Id" = NEW."AssetId";
+              SELECT s.a, s.b, s.c, s.d INTO NEW."SearchSigA", NEW."SearchSigB", NEW."SearchSigC", NEW."SearchSigD"
+                FROM assets AS a CROSS JOIN LATERAL mv_search_signature(a."Title", a."Description", a."FileName") AS s
+                WHERE a."Id" = NEW."AssetId";
               -- No asset: the foreign key refuses the row after this trigger, with its own error.
               NEW."SearchSigA" := COALESCE(NEW."SearchSigA", 0);
               NEW."SearchSigB" := COALESCE(NEW."SearchSigB", 0);
@@ -113,25 +104,25 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
             """;
 
         private const string AddColumns = """
-            ALTER TABLE assets ADD COLUMN "SearchSigA" bigint NOT NULL DEFAULT 0, ADD COLUMN "SearchSigB" bigint NOT NULL DEFAULT 0,
-              ADD COLUMN "SearchSigC" bigint NOT NULL DEFAULT 0, ADD COLUMN "SearchSigD" bigint NOT NULL DEFAULT 0;
             ALTER TABLE share_grants ADD COLUMN "SearchSigA" bigint NOT NULL DEFAULT 0, ADD COLUMN "SearchSigB" bigint NOT NULL DEFAULT 0,
               ADD COLUMN "SearchSigC" bigint NOT NULL DEFAULT 0, ADD COLUMN "SearchSigD" bigint NOT NULL DEFAULT 0;
             ALTER TABLE collection_entries ADD COLUMN "SearchSigA" bigint NOT NULL DEFAULT 0, ADD COLUMN "SearchSigB" bigint NOT NULL DEFAULT 0,
               ADD COLUMN "SearchSigC" bigint NOT NULL DEFAULT 0, ADD COLUMN "SearchSigD" bigint NOT NULL DEFAULT 0;
 
-            UPDATE assets SET ("SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD") =
-              (SELECT s.a, s.b, s.c, s.d FROM mv_search_signature("Title", "Description", "FileName") AS s);
-            UPDATE share_grants AS g SET "SearchSigA" = a."SearchSigA", "SearchSigB" = a."SearchSigB", "SearchSigC" = a."SearchSigC", "SearchSigD" = a."SearchSigD"
-              FROM assets AS a WHERE a."Id" = g."AssetId";
-            UPDATE collection_entries AS e SET "SearchSigA" = a."SearchSigA", "SearchSigB" = a."SearchSigB", "SearchSigC" = a."SearchSigC", "SearchSigD" = a."SearchSigD"
-              FROM assets AS a WHERE a."Id" = e."AssetId";
+            -- Each shared or collected asset's signature once, then copied to its grants and entries.
+            CREATE TEMP TABLE mv_signatures AS
+              SELECT a."Id", s.a, s.b, s.c, s.d
+              FROM assets AS a CROSS JOIN LATERAL mv_search_signature(a."Title", a."Description", a."FileName") AS s
+              WHERE EXISTS (SELECT 1 FROM share_grants AS g WHERE g."AssetId" = a."Id")
+                 OR EXISTS (SELECT 1 FROM collection_entries AS e WHERE e."AssetId" = a."Id");
+            UPDATE share_grants AS g SET ("SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD") = (s.a, s.b, s.c, s.d)
+              FROM mv_signatures AS s WHERE s."Id" = g."AssetId";
+            UPDATE collection_entries AS e SET ("SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD") = (s.a, s.b, s.c, s.d)
+              FROM mv_signatures AS s WHERE s."Id" = e."AssetId";
+            DROP TABLE mv_signatures;
 
-            CREATE TRIGGER mv_asset_search_signature BEFORE INSERT OR UPDATE OF "Title", "Description", "FileName" ON assets
-              FOR EACH ROW EXECUTE FUNCTION mv_asset_search_signature();
             CREATE TRIGGER mv_asset_search_signature_spread AFTER UPDATE OF "Title", "Description", "FileName" ON assets
-              FOR EACH ROW WHEN ((OLD."SearchSigA", OLD."SearchSigB", OLD."SearchSigC", OLD."SearchSigD")
-                IS DISTINCT FROM (NEW."SearchSigA", NEW."SearchSigB", NEW."SearchSigC", NEW."SearchSigD"))
+              FOR EACH ROW WHEN ((OLD."Title", OLD."Description", OLD."FileName") IS DISTINCT FROM (NEW."Title", NEW."Description", NEW."FileName"))
               EXECUTE FUNCTION mv_asset_search_signature_spread();
             CREATE TRIGGER mv_copy_search_signature BEFORE INSERT ON share_grants
               FOR EACH ROW EXECUTE FUNCTION mv_copy_search_signature();
@@ -155,7 +146,6 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
             DROP TRIGGER IF EXISTS mv_copy_search_signature ON collection_entries;
             DROP TRIGGER IF EXISTS mv_copy_search_signature ON share_grants;
             DROP TRIGGER IF EXISTS mv_asset_search_signature_spread ON assets;
-            DROP TRIGGER IF EXISTS mv_asset_search_signature ON assets;
             DROP INDEX "IX_share_grants_GranteeId_keyset";
             CREATE INDEX "IX_share_grants_GranteeId_keyset" ON share_grants ("GranteeId", "AssetCreatedAt" DESC, "AssetId" DESC)
               INCLUDE ("ExpiresAt", "Role", "AllowDownload") WHERE "RevokedAt" IS NULL;
@@ -166,10 +156,8 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
             CREATE INDEX "IX_collection_entries_keyset" ON collection_entries ("CollectionId", "AssetCreatedAt" DESC, "AssetId" DESC);
             ALTER TABLE collection_entries DROP COLUMN "SearchSigA", DROP COLUMN "SearchSigB", DROP COLUMN "SearchSigC", DROP COLUMN "SearchSigD";
             ALTER TABLE share_grants DROP COLUMN "SearchSigA", DROP COLUMN "SearchSigB", DROP COLUMN "SearchSigC", DROP COLUMN "SearchSigD";
-            ALTER TABLE assets DROP COLUMN "SearchSigA", DROP COLUMN "SearchSigB", DROP COLUMN "SearchSigC", DROP COLUMN "SearchSigD";
             DROP FUNCTION IF EXISTS mv_copy_search_signature();
             DROP FUNCTION IF EXISTS mv_asset_search_signature_spread();
-            DROP FUNCTION IF EXISTS mv_asset_search_signature();
             DROP FUNCTION IF EXISTS mv_search_signature(text, text, text);
             DROP FUNCTION IF EXISTS mv_trigram_bits(text);
             """;

@@ -74,7 +74,7 @@ namespace MediaVault.Infrastructure.Persistence.Migrations.Postgres
             AS $fn$
             BEGIN
               PERFORM pg_advisory_xact_lock({LockClass}, hashtext(NEW."Id"::text));
-              -- The signature is computed once per statement (an uncorrelated subquery), and only if a row needs it.
+              -- Only this asset's grants and entries (a few rows for most assets); nothing is computed when it has none.
               UPDATE share_grants SET ("SearchSigA", "SearchSigB", "SearchSigC", "SearchSigD") =
                 (SELECT s.a, s.b, s.c, s.d FROM mv_search_signature(NEW."Title", NEW."Description", NEW."FileName") AS s)
                 WHERE "AssetId" = NEW."Id";

@@ -80,7 +80,9 @@ app.UseSwaggerUi(ui =>
 });
 
 // Health probes are not request-logged: a load balancer asks every few seconds, and the line would say nothing.
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations").WithHttpLogging(HttpLoggingFields.None);
+// The liveness probe answers from the routing middleware itself (ShortCircuit): no forwarded-header, logging, rate-limit,
+// authentication or body middleware runs for it, since none of them can change "the process runs".
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations").ShortCircuit();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
 {
     Predicate = check => check.Tags.Contains("ready"),

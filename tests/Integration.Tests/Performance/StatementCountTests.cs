@@ -129,6 +129,16 @@ public sealed class StatementCountTests
         settings.MaxAutoPrepare.ShouldBeGreaterThan(0);
     }
 
+    [Test]
+    public async Task Sessions_WhenPostgres_PlanEachPreparedStatementOnceWithoutItsValues()
+    {
+        // ADR-089: PostgreSQL would otherwise plan some prepared statements again on every execution.
+        var mode = await _api.WithDbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync());
+
+        mode.ShouldBe("force_generic_plan");
+    }
+
     private async Task<IReadOnlyList<string>> AssertStatementsAsync(string pathAndQuery, int most, HttpClient? caller = null)
     {
         caller ??= _client;
